@@ -23,6 +23,56 @@ class KgSettings(BaseModel):
     include_system_api: bool = False  # stage defaults leave @systemapi entities out
 
 
+class ModelSettings(BaseModel):
+    """Local Hugging Face models (scoring, the embedded teacher, evaluation)."""
+
+    local_model: Path | None = None  # any local model folder; default: SmolLM2-135M-Instruct, converted once
+    device: Literal["auto", "cpu", "cuda"] = "auto"
+
+
+class LlmSettings(BaseModel):
+    """Teacher-model calls through LiteLLM. Provider keys (DEEPSEEK_API_KEY, OPENAI_API_KEY, ...)
+    are read by LiteLLM from the environment; ``api_key`` overrides them and is never logged."""
+
+    model: str = "local/smollm2"  # any LiteLLM model string; local/smollm2 runs in-process
+    api_base: str | None = None  # e.g. an OpenAI-compatible server for hosted_vllm/...
+    api_key: SecretStr | None = None
+    concurrency: int = Field(8, ge=1)
+    timeout_s: float = Field(300.0, gt=0)  # per call, including the wait for a local model
+    max_retries: int = Field(4, ge=0)
+    backoff_base_s: float = Field(1.0, ge=0)
+    backoff_max_s: float = Field(60.0, ge=0)
+    max_requests: int | None = Field(None, ge=0)  # global budget of uncached calls per run
+    max_cost_usd: float | None = Field(None, ge=0)
+    temperature: float = Field(0.0, ge=0)  # 0: greedy
+    seed: int = 0
+    max_tokens: int = Field(512, ge=1)
+
+
+class GenerateSettings(BaseModel):
+    """Question and code synthesis."""
+
+    questions_per_multi_seed: int = Field(3, ge=1)
+    question_max_tokens: int = Field(256, ge=1)
+    code_max_tokens: int = Field(768, ge=1)
+    retry_malformed: bool = True  # ask once more when the output cannot be parsed
+    repair_rounds: int = Field(1, ge=0)  # checker diagnostics fed back to the teacher
+    verify: bool = True  # type-check and lint every sample with the ArkTS toolchain
+    max_attempts_factor: float = Field(3.0, ge=1)  # replacement generations stop at n * factor seeds tried
+    mix_single: int = Field(4, ge=0)  # export ratio single:multi (the paper: 4:1)
+    mix_multi: int = Field(1, ge=0)
+    oss_instruct_snippets_per_prompt: int = Field(1, ge=1)
+
+
+class DedupSettings(BaseModel):
+    """Near-duplicate removal by normalised Levenshtein similarity (0..1)."""
+
+    question_threshold: float = Field(0.85, ge=0, le=1)
+    code_threshold: float = Field(0.85, ge=0, le=1)
+    benchmark_paths: tuple[Path, ...] = ()  # empty: benchmark/arkts/*.jsonl
+    workers: int = -1  # rapidfuzz workers; -1 = all cores
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="APISYNTH_", env_nested_delimiter="__", extra="ignore", frozen=True
@@ -30,6 +80,10 @@ class Settings(BaseSettings):
 
     home: Path = Field(default=Path(".apisynth"))
     kg: KgSettings = KgSettings()
+    models: ModelSettings = ModelSettings()
+    llm: LlmSettings = LlmSettings()
+    generate: GenerateSettings = GenerateSettings()
+    dedup: DedupSettings = DedupSettings()
 
     neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "APISYNTH_NEO4J_URI"))
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "APISYNTH_NEO4J_USER"))
