@@ -30,6 +30,44 @@ class ModelSettings(BaseModel):
     device: Literal["auto", "cpu", "cuda"] = "auto"
 
 
+class ScoringSettings(BaseModel):
+    """Uncertainty estimation: how surprised a model is that a member belongs to its API."""
+
+    # local: exact log-probs from the local model (models.local_model or SmolLM2);
+    # litellm: exact log-probs from an OpenAI-compatible text-completion endpoint (echo + logprobs);
+    # verbalised: the model states a probability (an approximation, for providers without log-probs)
+    method: Literal["local", "litellm", "verbalised"] = "local"
+    model: str | None = None  # LiteLLM model string for litellm/verbalised; None: llm.model
+    api_base: str | None = None  # None: llm.api_base
+    batch_size: int = Field(64, ge=1)  # member continuations per forward pass
+    max_description_chars: int = Field(300, ge=0)  # of the parent's description in the prompt
+    torch_threads: int = Field(0, ge=0)  # 0: torch's default
+    write_batch_nodes: int = Field(16, ge=1)  # nodes per graph write (scores survive a crash)
+    rescore: bool = False  # score again even where this scorer already did
+
+
+class SeedSettings(BaseModel):
+    """Single-API seeds and multi-API seeds by uncertainty-guided MCTS."""
+
+    aggregate: Literal["mean", "sum"] = "mean"  # node uncertainty the seeds use (README: why mean)
+    kits: tuple[str, ...] = ()  # default scope; empty: the whole graph
+    modules: tuple[str, ...] = ()
+    rng_seed: int = 0
+    exploration: float = Field(1.4, ge=0)  # UCB1 constant c
+    iterations: int = Field(32, ge=1)  # MCTS iterations (and random paths) per root
+    rollout_depth: int = Field(3, ge=0)  # random steps after the expanded node
+    top_paths: int = Field(5, ge=1)  # best paths kept per root
+    sample_min: int = Field(2, ge=1)  # APIs drawn from each kept path
+    sample_max: int = Field(3, ge=1)
+    # graph_schema/mcts_neighbours.yaml defines each relation
+    neighbour_relations: tuple[Literal["sibling", "uses_type", "kit", "extends"], ...] = (
+        "sibling",
+        "uses_type",
+        "kit",
+        "extends",
+    )
+
+
 class LlmSettings(BaseModel):
     """Teacher-model calls through LiteLLM. Provider keys (DEEPSEEK_API_KEY, OPENAI_API_KEY, ...)
     are read by LiteLLM from the environment; ``api_key`` overrides them and is never logged."""
@@ -73,6 +111,22 @@ class DedupSettings(BaseModel):
     workers: int = -1  # rapidfuzz workers; -1 = all cores
 
 
+class ArktsSettings(BaseModel):
+    """ArkTS runner: static checks and sandboxed hypium test runs."""
+
+    toolchain_dir: Path = TOOLCHAIN_DIR  # package.json + node_modules + harness/
+    sdk_dir: Path = DEFAULT_SDK_DIR  # @arkts/declarations package (its dist/ holds the SDK)
+    runtime_dir: Path = TOOLCHAIN_DIR / "runtime"  # off-device runtime modules (<specifier>.ts)
+    node: str = "node"
+    timeout_s: float = 10.0  # wall clock per test run
+    memory_mb: int = 1024  # per test run: V8 heap and address-space limit
+    static_timeout_s: float = 600.0  # one static program over many candidates
+    sandbox: Literal["process", "docker"] = "process"
+    workers: int = 0  # concurrent test runs; 0 = one per CPU core
+    docker_image: str = "apisynth/arkts-runner:latest"  # must hold node and this toolchain at /opt/arkts
+    docker_cpus: float = 1.0
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="APISYNTH_", env_nested_delimiter="__", extra="ignore", frozen=True
@@ -81,9 +135,12 @@ class Settings(BaseSettings):
     home: Path = Field(default=Path(".apisynth"))
     kg: KgSettings = KgSettings()
     models: ModelSettings = ModelSettings()
+    scoring: ScoringSettings = ScoringSettings()
+    seeds: SeedSettings = SeedSettings()
     llm: LlmSettings = LlmSettings()
     generate: GenerateSettings = GenerateSettings()
     dedup: DedupSettings = DedupSettings()
+    arkts: ArktsSettings = ArktsSettings()
 
     neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "APISYNTH_NEO4J_URI"))
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "APISYNTH_NEO4J_USER"))
