@@ -1,0 +1,276 @@
+"""Scorers: I(u, ρ, v) = −log2 P(v | u, ρ) in bits, behind one interface.
+
+- ``LocalLogprobScorer``: exact token log-probabilities of a local causal LM. One forward
+  pass over the shared prompt prefix, then every member name as a padded batch of
+  continuations on top of the cached prefix keys/values.
+- ``LiteLLMLogprobScorer``: exact log-probabilities from an OpenAI-compatible
+  text-completion endpoint (``echo`` + ``logprobs``: the provider scores the prompt).
+- ``VerbalisedScorer``: the model states a probability. An approximation, for providers
+  without log-probabilities; its identity starts with ``verbalised:`` so it never passes
+  for an exact score.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from tasks.seeds.prompts import PROMPT_VERSION
+from tasks.settings import Settings
+
+if TYPE_CHECKING:
+    from transformers import PreTrainedModel, PreTrainedTokenizerBase
+
+LN2 = math.log(2.0)
+MIN_VERBALISED_PROBABILITY = 1e-4  # a stated "0" would be infinitely surprising; cap it at ~13.3 bits
+
+
+class ScorerError(RuntimeError):
+    """The scorer cannot work at all (model missing, provider without log-probabilities)."""
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A member that got no score, and why (counted in the report)."""
+
+    reason: str
+
+
+MemberScore = float | Skipped
+
+
+class Scorer(Protocol):
+    identity: str  # model + method + prompt version: scores of different identities never mix
+    approximate: bool  # True for verbalised probabilities
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+        """Bits of surprise for each continuation following the prefix, in input order."""
+        ...
+
+
+def model_fingerprint(folder: Path) -> str:
+    """Short hash of a model folder's config and weight-file sizes (cheap, changes with the weights)."""
+    digest = hashlib.sha256()
+    config = folder / "config.json"
+    if config.is_file():
+        digest.update(config.read_bytes())
+    for weights in sorted(folder.glob("*.safetensors")) + sorted(folder.glob("*.bin")):
+        digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
+    return digest.hexdigest()[:12]
+
+
+class LocalLogprobScorer:
+    approximate = False
+
+    def __init__(
+        self, model: PreTrainedModel, tokenizer: PreTrainedTokenizerBase, identity: str, batch_size: int = 64
+    ) -> None:
+        self.model = model
+        self.tokenizer = tokenizer
+        self.identity = identity
+        self.batch_size = batch_size
+        self.device = next(model.parameters()).device
+        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LocalLogprobScorer:
+        import torch
+
+        from tasks.models import ensure_local_model, load_causal_lm
+
+        if settings.scoring.torch_threads:
+            torch.set_num_threads(settings.scoring.torch_threads)
+        folder = ensure_local_model(settings)
+        model, tokenizer = load_causal_lm(folder, settings.models.device)
+        identity = f"local:{folder.name}:{model_fingerprint(folder)}:prompt-v{PROMPT_VERSION}"
+        return cls(model, tokenizer, identity, settings.scoring.batch_size)
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+        import torch
+        from transformers import DynamicCache
+
+        results: list[MemberScore] = [Skipped("empty_name")] * len(continuations)
+        token_lists = [
+            self.tokenizer(text, add_special_tokens=False).input_ids if text.strip() else [] for text in continuations
+        ]
+        todo = [i for i, ids in enumerate(token_lists) if ids]
+        if not todo:
+            return results
+        prefix_ids = self.tokenizer(prefix).input_ids
+        if not prefix_ids:
+            raise ScorerError("the prompt prefix tokenises to nothing")
+
+        with torch.inference_mode():
+            out = self.model(input_ids=torch.tensor([prefix_ids], device=self.device), use_cache=True)
+            first_logp = torch.log_softmax(out.logits[0, -1].double(), dim=-1)
+            prefix_kv = [(layer.keys, layer.values) for layer in out.past_key_values.layers]
+            prefix_len = len(prefix_ids)
+
+            # longest first keeps padding small inside each batch; results go back by index
+            todo.sort(key=lambda i: -len(token_lists[i]))
+            for start in range(0, len(todo), self.batch_size):
+                chunk = todo[start : start + self.batch_size]
+                lengths = [len(token_lists[i]) for i in chunk]
+                firsts = torch.tensor([token_lists[i][0] for i in chunk], device=self.device)
+                totals = first_logp[firsts]
+                width = max(lengths)
+                if width > 1:
+                    ids = torch.full((len(chunk), width), self.pad_id, dtype=torch.long)
+                    for row, i in enumerate(chunk):
+                        ids[row, : lengths[row]] = torch.tensor(token_lists[i])
+                    ids = ids.to(self.device)
+                    length_t = torch.tensor(lengths, device=self.device)
+                    steps = torch.arange(width - 1, device=self.device)
+                    valid = steps[None, :] < (length_t[:, None] - 1)  # input j predicts token j+1
+                    mask = torch.cat(
+                        [torch.ones(len(chunk), prefix_len, dtype=torch.long, device=self.device), valid.long()], dim=1
+                    )
+                    cache = DynamicCache(
+                        ddp_cache_data=[
+                            (k.expand(len(chunk), -1, -1, -1), v.expand(len(chunk), -1, -1, -1)) for k, v in prefix_kv
+                        ],
+                        config=self.model.config,
+                    )
+                    logits = self.model(
+                        input_ids=ids[:, :-1], attention_mask=mask, past_key_values=cache, use_cache=True
+                    ).logits
+                    logp = torch.log_softmax(logits.double(), dim=-1)  # float64 sums keep batch shapes from showing
+                    picked = logp.gather(-1, ids[:, 1:, None]).squeeze(-1)
+                    totals = totals + (picked * valid).sum(dim=1)
+                for row, i in enumerate(chunk):
+                    results[i] = -float(totals[row]) / LN2
+        return results
+
+
+def _completion_logprobs(response: Any) -> tuple[list[str], list[float | None], list[int]]:
+    logprobs = response.choices[0].logprobs
+    if logprobs is None:
+        raise ScorerError("the provider returned no log-probabilities (it needs echo + logprobs support)")
+    get = logprobs.get if isinstance(logprobs, dict) else lambda key: getattr(logprobs, key, None)
+    tokens, values, offsets = get("tokens"), get("token_logprobs"), get("text_offset")
+    if not tokens or values is None or offsets is None:
+        raise ScorerError("the provider returned no prompt log-probabilities (echo unsupported?)")
+    return list(tokens), list(values), list(offsets)
+
+
+class LiteLLMLogprobScorer:
+    """Sends prefix + member name with ``echo=True, logprobs=0`` and sums the log-probabilities
+    of the prompt tokens that overlap the member name (tokenised jointly by the provider)."""
+
+    approximate = False
+
+    def __init__(self, model: str, api_base: str | None = None, complete: Callable[..., Any] | None = None) -> None:
+        self.model = model
+        self.api_base = api_base
+        self.identity = f"litellm-logprobs:{model}:prompt-v{PROMPT_VERSION}"
+        self._complete = complete
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LiteLLMLogprobScorer:
+        model = settings.scoring.model or settings.llm.model
+        return cls(model, settings.scoring.api_base or settings.llm.api_base)
+
+    def _call(self, prompt: str) -> Any:
+        if self._complete is not None:
+            return self._complete(prompt)
+        import litellm
+
+        kwargs: dict[str, Any] = {"api_base": self.api_base} if self.api_base else {}
+        return litellm.text_completion(
+            model=self.model, prompt=prompt, echo=True, logprobs=0, max_tokens=1, temperature=0, **kwargs
+        )
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+        results: list[MemberScore] = []
+        for text in continuations:
+            if not text.strip():
+                results.append(Skipped("empty_name"))
+                continue
+            tokens, values, offsets = _completion_logprobs(self._call(prefix + text))
+            start, end = len(prefix), len(prefix) + len(text)
+            picked = [
+                value
+                for token, value, offset in zip(tokens, values, offsets, strict=False)
+                if offset < end and offset + len(token) > start
+            ]
+            if not picked:
+                results.append(Skipped("empty_tokens"))
+            elif any(value is None for value in picked):
+                raise ScorerError("the provider left continuation tokens without log-probabilities")
+            else:
+                results.append(-sum(picked) / LN2)
+        return results
+
+
+_NUMBER = re.compile(r"(?<![\w.])(\d*\.?\d+)\s*(%?)")
+
+
+def parse_probability(text: str) -> float | None:
+    """The first number in [0, 1] (or a percentage) in a model's answer; None when there is none."""
+    for match in _NUMBER.finditer(text):
+        value = float(match.group(1)) / (100.0 if match.group(2) else 1.0)
+        if 0.0 <= value <= 1.0:
+            return value
+    return None
+
+
+class VerbalisedScorer:
+    """APPROXIMATION: asks the model how probable the statement "u has a ρ named v" is and
+    takes −log2 of the stated number. Use only where no log-probabilities are available."""
+
+    approximate = True
+
+    def __init__(self, model: str, make_client: Callable[[], Any]) -> None:
+        # a fresh client (tasks.llm.client.LlmClient: cached, retried, budgeted) per event loop
+        self.make_client = make_client
+        self.identity = f"verbalised:{model}:prompt-v{PROMPT_VERSION}"
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> VerbalisedScorer:
+        from tasks.llm.client import LlmClient
+
+        model = settings.scoring.model or settings.llm.model
+        return cls(model, lambda: LlmClient.from_settings(settings, model=model))
+
+    async def _one(self, client: Any, statement: str) -> MemberScore:
+        from tasks.llm.client import LlmError
+
+        messages = [
+            {
+                "role": "user",
+                "content": f"{statement}.\n\nHow probable is it that the last statement is true? "
+                "Answer with one number between 0 and 1 and nothing else.",
+            }
+        ]
+        try:
+            answer = await client.complete(messages, max_tokens=8, temperature=0.0)
+        except LlmError as exc:
+            return Skipped(f"llm_{exc.reason}")
+        probability = parse_probability(answer.content)
+        if probability is None:
+            return Skipped("unparsable_probability")
+        return -math.log2(max(probability, MIN_VERBALISED_PROBABILITY))
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+        async def run() -> list[MemberScore]:
+            client = self.make_client()
+            asked = (self._one(client, prefix + text) for text in continuations if text.strip())
+            return list(await asyncio.gather(*asked))
+
+        scored = iter(asyncio.run(run()))
+        return [next(scored) if text.strip() else Skipped("empty_name") for text in continuations]
+
+
+def make_scorer(settings: Settings) -> Scorer:
+    method = settings.scoring.method
+    if method == "local":
+        return LocalLogprobScorer.from_settings(settings)
+    if method == "litellm":
+        return LiteLLMLogprobScorer.from_settings(settings)
+    return VerbalisedScorer.from_settings(settings)
