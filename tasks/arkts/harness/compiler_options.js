@@ -79,4 +79,6 @@ function compilerSetup(sdkDir) {
   return { ts, options, libraryRoots };
 }
 
+compilerSetup.toolchain = () => ({ ts });
+
 module.exports = { compilerSetup, TOOLCHAIN };
