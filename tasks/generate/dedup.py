@@ -1,0 +1,108 @@
+"""Batch near-duplicate removal and decontamination of a samples file."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from tasks.generate.io import append, read_records
+from tasks.generate.similarity import candidate_pairs, cross_scores, exact_scores, load_benchmark, normalize
+from tasks.generate.synthesize import DuplicatePair
+from tasks.records import Sample
+from tasks.settings import Settings
+
+KEPT_FILE = "samples.dedup.jsonl"
+REMOVED_FILE = "decontamination-report.jsonl"
+
+
+class DedupReport(BaseModel):
+    samples_in: int
+    kept: int
+    removed: int
+    removed_by: dict[str, int] = Field(default_factory=dict)  # "<against>_<field>" -> count
+    benchmark_items: int
+    dedup_pairs: int  # exact Levenshtein comparisons made
+    candidate_pairs: int  # within-dataset pairs proposed by MinHash LSH
+    bad_input_lines: int
+    seconds: float
+    kept_path: str
+    report_path: str
+
+
+def dedup_samples(settings: Settings, samples_path: Path, benchmark_path: Path | None, out_dir: Path) -> DedupReport:
+    """Drop samples too close to the benchmark (exact, every pair) or to an earlier kept sample
+    (LSH candidates, verified exactly). Every removed pair goes to the decontamination report."""
+    started = time.perf_counter()
+    dedup = settings.dedup
+    samples, bad = read_records(samples_path, Sample)
+    if benchmark_path is not None:
+        bench_paths = [benchmark_path]
+    else:
+        from tasks.generate.similarity import benchmark_files
+
+        bench_paths = benchmark_files(dedup)
+    benchmark = load_benchmark(bench_paths)
+
+    questions = [normalize(s.question) for s in samples]
+    codes = [normalize(s.code) for s in samples]
+    removed: dict[int, DuplicatePair] = {}
+    pairs_compared = 0
+
+    for field_name, texts, bench_texts, threshold in (
+        ("question", questions, [normalize(b.instruction) for b in benchmark], dedup.question_threshold),
+        ("code", codes, [normalize(b.solution) for b in benchmark], dedup.code_threshold),
+    ):
+        pairs_compared += len(texts) * len(bench_texts)
+        for i, j, score in cross_scores(texts, bench_texts, threshold, dedup.workers):
+            if i not in removed:
+                removed[i] = DuplicatePair(
+                    sample_id=samples[i].id, field=field_name, against="benchmark", other_id=benchmark[j].id, score=round(score, 4)
+                )
+
+    proposed = 0
+    within: dict[int, list[tuple[int, str, float]]] = {}
+    for field_name, texts, threshold in (
+        ("question", questions, dedup.question_threshold),
+        ("code", codes, dedup.code_threshold),
+    ):
+        candidates = candidate_pairs(texts, threshold)
+        proposed += len(candidates)
+        pairs_compared += len(candidates)
+        for (i, j), score in exact_scores(candidates, texts, threshold).items():
+            within.setdefault(j, []).append((i, field_name, score))
+
+    for j in range(len(samples)):  # the earlier sample of a near-duplicate pair stays
+        if j in removed:
+            continue
+        for i, field_name, score in sorted(within.get(j, [])):
+            if i not in removed:
+                removed[j] = DuplicatePair(
+                    sample_id=samples[j].id, field=field_name, against="dataset", other_id=samples[i].id, score=round(score, 4)
+                )
+                break
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    kept_path, report_path = out_dir / KEPT_FILE, out_dir / REMOVED_FILE
+    with kept_path.open("w", encoding="utf-8") as kept_out:
+        for index, sample in enumerate(samples):
+            if index not in removed:
+                append(kept_out, sample)
+    with report_path.open("w", encoding="utf-8") as report_out:
+        for index in sorted(removed):
+            append(report_out, removed[index])
+    return DedupReport(
+        samples_in=len(samples),
+        kept=len(samples) - len(removed),
+        removed=len(removed),
+        removed_by=dict(Counter(f"{p.against}_{p.field}" for p in removed.values())),
+        benchmark_items=len(benchmark),
+        dedup_pairs=pairs_compared,
+        candidate_pairs=proposed,
+        bad_input_lines=len(bad),
+        seconds=round(time.perf_counter() - started, 3),
+        kept_path=str(kept_path),
+        report_path=str(report_path),
+    )

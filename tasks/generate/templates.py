@@ -1,0 +1,46 @@
+"""Prompt templates live as files in prompts/: a system part, a line ``=== user ===``, a user part.
+A template's version is its declared number plus a hash of its text, so any edit shows in the samples."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+PROMPTS_DIR = Path(__file__).parent / "prompts"
+_SPLIT = "=== user ==="
+_VERSION = re.compile(r"\{#\s*version:\s*(\d+)")
+
+
+@dataclass(frozen=True)
+class PromptTemplate:
+    name: str
+    version: str  # "<name>@<declared version>.<hash of the file>"
+    system: jinja2.Template
+    user: jinja2.Template
+
+    def messages(self, **context: Any) -> list[dict[str, str]]:
+        return [
+            {"role": "system", "content": self.system.render(**context).strip()},
+            {"role": "user", "content": self.user.render(**context).strip()},
+        ]
+
+
+_env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
+
+
+@cache
+def load_template(name: str) -> PromptTemplate:
+    path = PROMPTS_DIR / f"{name}.j2"
+    text = path.read_text(encoding="utf-8")
+    declared = _VERSION.search(text)
+    if declared is None or _SPLIT not in text:
+        raise ValueError(f"{path}: a template needs a '{{# version: N #}}' header and a '{_SPLIT}' line")
+    system, user = text.split(_SPLIT, 1)
+    digest = hashlib.sha256(text.encode()).hexdigest()[:8]
+    return PromptTemplate(name, f"{name}@{declared.group(1)}.{digest}", _env.from_string(system), _env.from_string(user))
