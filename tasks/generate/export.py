@@ -35,11 +35,14 @@ def to_alpaca(sample: Sample) -> dict[str, str]:
 
 
 def mix(samples: list[Sample], single: int, multi: int) -> list[Sample]:
-    """The largest selection with single:multi in the given ratio (kinds other than those two kept as they are)."""
+    """The largest selection with single:multi in the given ratio; when one kind is absent the other is
+    kept whole (other kinds, e.g. oss_instruct, are kept as they are)."""
     singles = [s for s in samples if s.seed_kind == "single"]
     multis = [s for s in samples if s.seed_kind == "multi"]
     others = [s for s in samples if s.seed_kind not in ("single", "multi")]
-    if single and multi:
+    if not singles or not multis:
+        pass
+    elif single and multi:
         units = min(len(singles) // single, len(multis) // multi)
         singles, multis = singles[: units * single], multis[: units * multi]
     elif single:
