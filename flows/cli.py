@@ -6,9 +6,13 @@ from __future__ import annotations
 import typer
 
 from flows.commands import kg
+from flows.commands import neo4j, server, synth
 
 app = typer.Typer(help="Turn API documentation into verified fine-tuning data for code models.", no_args_is_help=True)
 app.add_typer(kg.app, name="kg", help="Build and inspect the API knowledge graph.")
+app.command("synth")(synth.synth)
+app.command("server")(server.server)
+app.add_typer(neo4j.app, name="neo4j", help="Run Neo4j in a local Docker container.")
 
 
 if __name__ == "__main__":

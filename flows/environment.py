@@ -15,3 +15,21 @@ def prepare(settings: Settings) -> None:
     os.environ.setdefault("TRANSFORMERS_NO_ADVISORY_WARNINGS", "1")
     os.environ.setdefault("PREFECT_HOME", str(home / "prefect"))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # task results (small reports) and cache records live in the data directory too
+    os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str(home / "prefect" / "results"))
+    os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "true")
+
+
+def load_settings() -> Settings:
+    """The settings from the environment, with the process environment prepared for them."""
+    settings = Settings()
+    prepare(settings)
+    return settings
+
+
+def ui_url() -> str | None:
+    """The Prefect UI of the server this process talks to (None: an ephemeral server, no UI).
+    Read it after ``prepare`` and before anything else imports prefect settings."""
+    from prefect.settings import get_current_settings
+
+    return get_current_settings().ui_url

@@ -127,6 +127,21 @@ class ArktsSettings(BaseModel):
     docker_cpus: float = 1.0
 
 
+class OrchestrationSettings(BaseModel):
+    """Prefect server, deployments and the stand-alone Neo4j container."""
+
+    server_host: str = "127.0.0.1"  # apisynth server binds here (loopback: no exposure by default)
+    server_port: int = Field(4200, ge=1, le=65535)
+    schedule_cron: str = "0 2 * * *"  # nightly synth/full
+    llm_concurrency: int = Field(1, ge=1)  # LLM-calling tasks at once across all runs (tag "llm")
+    neo4j_image: str = "neo4j:5"
+    neo4j_container: str = "apisynth-neo4j"
+    neo4j_volume: str = "apisynth-neo4j-data"
+    neo4j_bolt_port: int = Field(7687, ge=1, le=65535)
+    neo4j_http_port: int = Field(7474, ge=1, le=65535)
+    neo4j_start_timeout_s: float = Field(120.0, gt=0)
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="APISYNTH_", env_nested_delimiter="__", extra="ignore", frozen=True
@@ -141,6 +156,7 @@ class Settings(BaseSettings):
     generate: GenerateSettings = GenerateSettings()
     dedup: DedupSettings = DedupSettings()
     arkts: ArktsSettings = ArktsSettings()
+    orchestration: OrchestrationSettings = OrchestrationSettings()
 
     neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "APISYNTH_NEO4J_URI"))
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "APISYNTH_NEO4J_USER"))

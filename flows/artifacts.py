@@ -1,0 +1,72 @@
+"""Turn stage reports into Prefect artifacts: tables, plots and links to output files.
+
+Artifacts are made by the flows from the reports the tasks return, so a run whose
+tasks were all cached still shows what it produced."""
+
+from __future__ import annotations
+
+import base64
+import io
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from prefect.artifacts import create_image_artifact, create_markdown_artifact, create_table_artifact
+
+from tasks.pipeline import StageOutput
+
+
+def _is_counts(value: Any) -> bool:
+    return isinstance(value, Mapping) and bool(value) and all(isinstance(v, (int, float)) for v in value.values())
+
+
+def _key(*parts: str) -> str:
+    """Artifact keys: lowercase letters, digits and dashes only."""
+    text = "-".join(parts).lower()
+    return "".join(c if c.isalnum() else "-" for c in text).strip("-")
+
+
+def report_tables(output: StageOutput, state: str) -> None:
+    """One summary table of the report's scalars, and one table for each count map (rejects by reason, ...)."""
+    report = output.report
+    scalars = [
+        {"field": name, "value": value}
+        for name, value in report.items()
+        if isinstance(value, (str, int, float, bool)) or value is None
+    ]
+    scalars.insert(0, {"field": "task state", "value": state})
+    create_table_artifact(scalars, key=_key(output.stage, "report"), description=f"{output.stage}: report")
+    for name, value in report.items():
+        if _is_counts(value):
+            rows = [{name.rstrip("s") or name: k, "count": v} for k, v in sorted(value.items(), key=lambda kv: -kv[1])]
+            create_table_artifact(rows, key=_key(output.stage, name), description=f"{output.stage}: {name}")
+    if output.files:
+        links = "\n".join(f"- **{name}**: [{path}]({Path(path).resolve().as_uri()})" for name, path in output.files.items())
+        create_markdown_artifact(f"### {output.stage} outputs\n\n{links}\n", key=_key(output.stage, "files"))
+
+
+def bar_chart(key: str, title: str, values: Mapping[str, float], ylabel: str) -> None:
+    """A bar chart as an image artifact (embedded as a data URL: no web server needed)."""
+    if not values:
+        return
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    figure, axes = plt.subplots(figsize=(max(4.0, 0.6 * len(values) + 2), 3.2), dpi=90)
+    axes.bar(list(values), list(values.values()), color="#3c6fb0")
+    axes.set_title(title)
+    axes.set_ylabel(ylabel)
+    axes.tick_params(axis="x", labelrotation=30)
+    figure.tight_layout()
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png")
+    plt.close(figure)
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    create_image_artifact(url, key=_key(key), description=title)
+
+
+def run_summary(lines: Mapping[str, str], key: str = "synth-summary") -> None:
+    body = "\n".join(f"| {name} | {value} |" for name, value in lines.items())
+    create_markdown_artifact(f"| | |\n|---|---|\n{body}\n", key=key, description="synth run summary")

@@ -1,0 +1,64 @@
+"""The parameters of the synth flow and its stage flows: one typed model.
+
+Everything not named here comes from the settings (environment, ``APISYNTH_*``).
+The defaults are the embedded small configuration: the packaged SmolLM2 model as
+teacher and student, the ArrayList module of @kit.ArkTS, a handful of samples. It
+runs offline on one machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tasks.settings import Settings
+
+
+class SynthParams(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # what part of the SDK to work on
+    sdk_dir: Path | None = Field(None, description="SDK declarations folder; None: settings.kg.sdk_dir")
+    kits: list[str] = Field(default_factory=lambda: ["@kit.ArkTS"], description="kits whose APIs seed generation")
+    modules: list[str] = Field(
+        default_factory=lambda: ["@ohos.util.ArrayList"], description="modules within the kits; empty: all of them"
+    )
+    include_system_api: bool = False
+
+    # seeds
+    multi_method: Literal["mcts", "random"] = Field("mcts", description="multi-API seed search")
+
+    # generation
+    samples: int = Field(8, ge=1, description="verified samples to aim for")
+    teacher_model: str | None = Field(None, description="LiteLLM model string; None: settings.llm.model")
+    max_tokens: int | None = Field(None, ge=1, description="cap on tokens per generated answer")
+    verify: bool = Field(True, description="type-check and lint every sample with the ArkTS toolchain")
+
+    # evaluation on the ArkTS benchmark
+    evaluate: bool = True
+    eval_model: str | None = Field(None, description="LiteLLM model string of the model under test; None: the local model")
+    eval_tasks: int | None = Field(8, ge=1, description="benchmark tasks to run; None: all")
+    ks: list[int] = Field(default_factory=lambda: [1], description="pass@k values")
+
+    # where GPU work runs: in this process, or on the gpu work pool's deployments
+    gpu_pool: bool = Field(False, description="run scoring and evaluation as deployments on the gpu work pool")
+
+    def settings(self, base: Settings | None = None) -> Settings:
+        """The settings for this run: the environment's, with these parameters applied."""
+        base = base or Settings()
+        llm = base.llm
+        generate = base.generate
+        if self.teacher_model is not None:
+            llm = llm.model_copy(update={"model": self.teacher_model})
+        if self.max_tokens is not None:
+            llm = llm.model_copy(update={"max_tokens": self.max_tokens})
+            generate = generate.model_copy(
+                update={
+                    "question_max_tokens": min(generate.question_max_tokens, self.max_tokens),
+                    "code_max_tokens": min(generate.code_max_tokens, self.max_tokens),
+                }
+            )
+        generate = generate.model_copy(update={"verify": self.verify})
+        kg = base.kg.model_copy(update={"sdk_dir": self.sdk_dir}) if self.sdk_dir else base.kg
+        return base.model_copy(update={"llm": llm, "generate": generate, "kg": kg})

@@ -1,0 +1,174 @@
+"""Prefect tasks: one thin wrapper per stage function.
+
+Each task's cache key is TASK_SOURCE plus a content key over all its inputs: the
+settings sections it depends on, the SDK directory, the graph build id, the model
+folder and the upstream output files are hashed by content (Prefect's INPUTS
+policy would hash paths by name and reports by their timings). Large results stay as files under the data directory,
+in a folder named by that content fingerprint; tasks return a small ``StageOutput``
+(paths plus the stage's own report), which is what Prefect stores."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from prefect import task
+from prefect.cache_policies import TASK_SOURCE, CachePolicy
+from pydantic import BaseModel, Field
+
+from tasks.settings import Settings
+
+LLM_TAG = "llm"  # tasks that call a teacher/student model; a tag concurrency limit bounds them
+GPU_TAG = "gpu"  # tasks that profit from a CUDA device
+LONG_TIMEOUT_S = 6 * 3600.0
+LLM_RETRY_DELAYS_S = [30, 120, 600]  # on top of the per-call retries of the LLM client
+
+
+class StageOutput(BaseModel):
+    """What a stage task hands downstream: where its files are and its report (small)."""
+
+    stage: str
+    fingerprint: str  # content id of the output: the graph build id, or the fingerprint of the inputs
+    files: dict[str, Path] = Field(default_factory=dict)
+    report: dict[str, Any] = Field(default_factory=dict)
+
+    def missing(self) -> list[Path]:
+        """Output files that are gone (deleted data directory): the task must run again."""
+        return [path for path in self.files.values() if not path.exists()]
+
+
+# --- content fingerprints ----------------------------------------------------
+
+_CHUNK = 1 << 20
+_WHOLE_FILE_LIMIT = 16 << 20  # larger files (model weights) hash by size, head and tail
+
+
+def file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    size = path.stat().st_size
+    with path.open("rb") as handle:
+        if size <= _WHOLE_FILE_LIMIT:
+            for chunk in iter(lambda: handle.read(_CHUNK), b""):
+                digest.update(chunk)
+        else:
+            digest.update(str(size).encode())
+            digest.update(handle.read(_CHUNK))
+            handle.seek(size - _CHUNK)
+            digest.update(handle.read(_CHUNK))
+    return digest.hexdigest()
+
+
+def path_digest(path: Path) -> str:
+    """Content hash of a file or of every file under a directory ("absent" when missing)."""
+    path = Path(path)
+    if path.is_file():
+        return file_digest(path)
+    if not path.is_dir():
+        return "absent"
+    digest = hashlib.sha256()
+    for child in sorted(p for p in path.rglob("*") if p.is_file()):
+        digest.update(child.relative_to(path).as_posix().encode())
+        digest.update(file_digest(child).encode())
+    return digest.hexdigest()
+
+
+def settings_view(settings: Settings, sections: Iterable[str]) -> dict[str, Any]:
+    """The settings a stage depends on (secrets stay masked), plus the data directory and graph backend."""
+    view: dict[str, Any] = {
+        "home": str(settings.home.resolve()),
+        "graph_backend": settings.graph_backend,
+        "neo4j_uri": settings.neo4j_uri,
+    }
+    for name in sections:
+        view[name] = getattr(settings, name).model_dump(mode="json")
+    return view
+
+
+def _content(value: Any, sections: tuple[str, ...]) -> Any:
+    if isinstance(value, Settings):
+        return settings_view(value, sections)
+    if isinstance(value, StageOutput):
+        return {"stage": value.stage, "fingerprint": value.fingerprint, "files": {k: path_digest(p) for k, p in value.files.items()}}
+    if isinstance(value, Path):
+        return path_digest(value)
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    if isinstance(value, (list, tuple)):
+        return [_content(item, sections) for item in value]
+    return value
+
+
+def fingerprint(sections: tuple[str, ...], inputs: Mapping[str, Any]) -> str:
+    """Stable hash of a task's inputs by content (files and directories by their bytes)."""
+    content = {name: _content(value, sections) for name, value in sorted(inputs.items())}
+    return hashlib.sha256(json.dumps(content, sort_keys=True, default=str).encode()).hexdigest()[:20]
+
+
+def content_cache(*sections: str) -> CachePolicy:
+    """TASK_SOURCE + a content key over all inputs (settings reduced to the given sections)."""
+
+    def key(_context: Any, inputs: dict[str, Any]) -> str:
+        return fingerprint(tuple(sections), inputs)
+
+    return TASK_SOURCE + CachePolicy.from_cache_key_fn(key)
+
+
+def workdir(settings: Settings, stage: str, sections: tuple[str, ...], **inputs: Any) -> tuple[str, Path]:
+    """The fingerprint of a stage's inputs and its output folder under the data directory."""
+    key = fingerprint(sections, {"settings": settings, **inputs})
+    folder = settings.runs_dir / stage / key
+    folder.mkdir(parents=True, exist_ok=True)
+    return key, folder
+
+
+def retry_transient(_task: Any, _task_run: Any, state: Any) -> bool:
+    """Retry a stage only when its failure came from a model service (rate limit, timeout, 5xx)."""
+    from tasks.llm.client import is_transient
+
+    try:
+        state.result()
+    except Exception as exc:  # the task's own exception, re-raised by result()
+        return is_transient(exc)
+    return False
+
+
+def _report_dict(report: BaseModel | Mapping[str, Any] | Any) -> dict[str, Any]:
+    if isinstance(report, BaseModel):
+        return report.model_dump(mode="json")
+    if isinstance(report, Mapping):
+        return dict(report)
+    return json.loads(json.dumps(report, default=lambda o: getattr(o, "__dict__", str(o))))
+
+
+# --- knowledge graph ---------------------------------------------------------
+
+KG_SECTIONS = ("kg",)
+
+
+@task(
+    name="build-graph",
+    cache_policy=content_cache(*KG_SECTIONS),
+    persist_result=True,
+    timeout_seconds=LONG_TIMEOUT_S,
+)
+def build_graph(settings: Settings, sdk_dir: Path, parser: str) -> StageOutput:
+    """Parse the SDK declarations and load them into the graph store (idempotent per build id).
+    ``parser`` is the parser's code fingerprint: a new parser means a new graph."""
+    from tasks.kg.build import build_graph as build
+
+    report = build(settings, sdk_dir=sdk_dir)
+    return StageOutput(stage="kg", fingerprint=report.build_id, report=_report_dict(report))
+
+
+def graph_build_id(settings: Settings) -> str | None:
+    """The build id of the graph that is in the store now (None when empty or absent)."""
+    from tasks.kg import open_store
+
+    if settings.graph_backend == "ladybug" and not settings.graph_dir.exists():
+        return None
+    with open_store(settings, read_only=True) as store:
+        return store.build_id()
+
