@@ -1,0 +1,2 @@
+// Runtime of '@kit.PerformanceAnalysisKit': hilog only.
+export { default as hilog } from './@ohos.hilog';
