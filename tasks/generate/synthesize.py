@@ -220,8 +220,9 @@ class Synthesizer:
             self.reject(seed.id, seed.id, "question", f"llm_{exc.reason}", detail=str(exc)[:500])
             return []
         units: list[Unit] = []
+        whole_answer_failed = _is_malformed(parsed)  # then the seed itself is done (skipped on resume)
         for index, item in enumerate(parsed):
-            unit_key = f"{seed.id}#{index}"
+            unit_key = seed.id if whole_answer_failed else f"{seed.id}#{index}"
             if isinstance(item, Malformed):
                 self.reject(unit_key, seed.id, "question", item.reason, detail=item.detail)
                 continue
