@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
 import tempfile
 import time
@@ -155,11 +156,7 @@ def interpret(static: RunResult, outcome: ChildOutcome, bundle_s: float = 0.0) -
         return static.model_copy(update={**base, "status": "timeout", "message": "wall-clock limit reached"})
     report = _result_line(outcome)
     if report is None:
-        why = f"test process ended without a result (exit {outcome.returncode})"
-        tail = outcome.stderr_tail.strip().splitlines()[-3:]
-        if tail:
-            why += ": " + " | ".join(tail)
-        return static.model_copy(update={**base, "status": "crash", "message": why})
+        return static.model_copy(update={**base, "status": "crash", "message": _why_no_result(outcome)})
     tests = [
         TestOutcome(suite=t["suite"], name=t["name"], status=t["status"], message=t["message"], duration_s=t["duration_s"])
         for t in report.get("tests", [])
@@ -177,6 +174,16 @@ def interpret(static: RunResult, outcome: ChildOutcome, bundle_s: float = 0.0) -
     if all(OFF_DEVICE in t.message for t in failed):
         return static.model_copy(update={**base, "status": "unsupported", "message": failed[0].message})
     return static.model_copy(update={**base, "status": "fail", "message": f"{len(failed)} of {len(tests)} tests failed"})
+
+
+def _why_no_result(outcome: ChildOutcome) -> str:
+    stderr = outcome.stderr_tail
+    if "heap out of memory" in stderr or "Reached heap limit" in stderr or "Allocation failed" in stderr:
+        return f"memory limit reached (exit {outcome.returncode})"
+    if outcome.returncode == -signal.SIGXFSZ:
+        return "output limit reached"
+    tail = " | ".join(stderr.strip().splitlines()[-3:])
+    return f"test process ended without a result (exit {outcome.returncode})" + (f": {tail}" if tail else "")
 
 
 def _result_line(outcome: ChildOutcome) -> dict | None:
