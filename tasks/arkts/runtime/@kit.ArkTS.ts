@@ -16,3 +16,4 @@ export { default as Vector } from './@ohos.util.Vector';
 export { default as util } from './@ohos.util';
 export { default as JSON } from './@ohos.util.json';
 export { default as taskpool } from './@ohos.taskpool';
+export { default as url } from './@ohos.url';
