@@ -65,16 +65,22 @@ class CypherGraphStore(GraphStore):
         if prop in SCHEMA.properties:
             raise ValueError(f"{prop!r} is an entity fact set by the build; only score properties can be written")
         expected = SCHEMA.score_properties[prop]
-        rows = []
+        rows, cleared = [], []
         for qualified_name, value in values.items():
-            if value is not None and expected == "DOUBLE":
+            if value is None:
+                cleared.append(qualified_name)
+                continue
+            if expected == "DOUBLE":
                 value = float(value)
-            elif value is not None and not isinstance(value, str):
+            elif not isinstance(value, str):
                 raise TypeError(f"property {prop!r} holds STRING, got {type(value).__name__} for {qualified_name!r}")
             rows.append({"q": qualified_name, "v": value})
         for start in range(0, len(rows), 5000):
             self._run(f"UNWIND $rows AS r MATCH (n:{N} {{qualified_name: r.q}}) SET n.{prop} = r.v",
                       {"rows": rows[start : start + 5000]})
+        for start in range(0, len(cleared), 5000):
+            self._run(f"UNWIND $names AS q MATCH (n:{N} {{qualified_name: q}}) SET n.{prop} = NULL",
+                      {"names": cleared[start : start + 5000]})
 
     # --- reading -------------------------------------------------------------
     def build_id(self) -> str | None:

@@ -126,9 +126,23 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+_JS_ESCAPE = re.compile(r"\\(u\{[0-9a-fA-F]+\}|u[0-9a-fA-F]{4}|x[0-9a-fA-F]{2}|[\s\S])")
+_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "0": "\0"}
+
+
+def _js_unescape(match: re.Match) -> str:
+    code = match.group(1)
+    if code.startswith("u{"):
+        return chr(int(code[2:-1], 16))
+    if code[0] in "ux" and len(code) > 1:
+        return chr(int(code[1:], 16))
+    return _SIMPLE_ESCAPES.get(code, code)
+
+
 def _unquote(text: str) -> str:
+    """The value of a string literal as written in a declaration ('it\\'s' -> it's)."""
     if len(text) >= 2 and text[0] == text[-1] and text[0] in "'\"`":
-        return text[1:-1]
+        return _JS_ESCAPE.sub(_js_unescape, text[1:-1])
     return text
 
 
