@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import typer
 
-from flows.commands import kg
+from flows.commands import arkts, kg
 from flows.commands import neo4j, server, synth
 
 app = typer.Typer(help="Turn API documentation into verified fine-tuning data for code models.", no_args_is_help=True)
 app.add_typer(kg.app, name="kg", help="Build and inspect the API knowledge graph.")
+app.add_typer(arkts.app, name="arkts", help="Type-check, lint and test ArkTS code.")
 app.command("synth")(synth.synth)
 app.command("server")(server.server)
 app.add_typer(neo4j.app, name="neo4j", help="Run Neo4j in a local Docker container.")
