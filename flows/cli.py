@@ -6,10 +6,14 @@ from __future__ import annotations
 import typer
 
 from flows.commands import arkts, kg
+from flows.commands import generate as generate_commands
 from flows.commands import neo4j, server, synth
 
 app = typer.Typer(help="Turn API documentation into verified fine-tuning data for code models.", no_args_is_help=True)
 app.add_typer(kg.app, name="kg", help="Build and inspect the API knowledge graph.")
+app.command("generate")(generate_commands.generate)
+app.command("dedup")(generate_commands.dedup)
+app.command("export")(generate_commands.export)
 app.add_typer(arkts.app, name="arkts", help="Type-check, lint and test ArkTS code.")
 app.command("synth")(synth.synth)
 app.command("server")(server.server)
