@@ -17,3 +17,4 @@ export { default as util } from './@ohos.util';
 export { default as JSON } from './@ohos.util.json';
 export { default as taskpool } from './@ohos.taskpool';
 export { default as url } from './@ohos.url';
+export { default as buffer } from './@ohos.buffer';
