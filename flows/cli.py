@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from flows.commands import arkts, kg
+from flows.commands import arkts, bench, kg
 from flows.commands import generate as generate_commands
 from flows.commands import neo4j, server, synth
 
@@ -15,6 +15,7 @@ app.command("generate")(generate_commands.generate)
 app.command("dedup")(generate_commands.dedup)
 app.command("export")(generate_commands.export)
 app.add_typer(arkts.app, name="arkts", help="Type-check, lint and test ArkTS code.")
+app.add_typer(bench.app, name="bench", help="Evaluate a model on the ArkTS benchmark (pass@k).")
 app.command("synth")(synth.synth)
 app.command("server")(server.server)
 app.add_typer(neo4j.app, name="neo4j", help="Run Neo4j in a local Docker container.")

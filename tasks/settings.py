@@ -127,6 +127,15 @@ class ArktsSettings(BaseModel):
     docker_cpus: float = 1.0
 
 
+class BenchSettings(BaseModel):
+    """The executable ArkTS benchmark and model evaluation on it (pass@k)."""
+
+    tasks_path: Path = PROJECT_ROOT / "benchmark" / "arkts" / "tasks.jsonl"
+    prompt_template: Path = PROJECT_ROOT / "tasks" / "bench" / "prompt.md"
+    temperature: float = Field(0.8, ge=0)  # used when n > 1; a single sample is greedy
+    max_tokens: int = Field(1024, ge=1)
+
+
 class OrchestrationSettings(BaseModel):
     """Prefect server, deployments and the stand-alone Neo4j container."""
 
@@ -156,6 +165,7 @@ class Settings(BaseSettings):
     generate: GenerateSettings = GenerateSettings()
     dedup: DedupSettings = DedupSettings()
     arkts: ArktsSettings = ArktsSettings()
+    bench: BenchSettings = BenchSettings()
     orchestration: OrchestrationSettings = OrchestrationSettings()
 
     neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "APISYNTH_NEO4J_URI"))
