@@ -18,3 +18,4 @@ export { default as JSON } from './@ohos.util.json';
 export { default as taskpool } from './@ohos.taskpool';
 export { default as url } from './@ohos.url';
 export { default as buffer } from './@ohos.buffer';
+export { default as xml } from './@ohos.xml';
