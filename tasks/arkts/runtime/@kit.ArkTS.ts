@@ -19,3 +19,4 @@ export { default as taskpool } from './@ohos.taskpool';
 export { default as url } from './@ohos.url';
 export { default as buffer } from './@ohos.buffer';
 export { default as xml } from './@ohos.xml';
+export { default as uri } from './@ohos.uri';
