@@ -80,21 +80,3 @@ def parse_code(text: str, finish_reason: str) -> str | Malformed:
     if not code:
         return Malformed("empty_code", "the code block is empty")
     return code
-
-
-_PROBLEM = re.compile(r"\[Problem\](.*?)\[Solution\](.*)", re.DOTALL | re.IGNORECASE)
-
-
-def parse_problem_solution(text: str, finish_reason: str) -> tuple[str, str] | Malformed:
-    """OSS-Instruct output: ``[Problem] ... [Solution] ```code```"""
-    match = _PROBLEM.search(text)
-    if match is None:
-        reason = "truncated" if finish_reason == "length" else "wrong_fields"
-        return Malformed(reason, "expected '[Problem]' and '[Solution]' sections")
-    problem = " ".join(match.group(1).split())
-    if len(problem) < MIN_QUESTION_CHARS:
-        return Malformed("empty_question", f"problem too short: {problem!r}")
-    code = parse_code(match.group(2), finish_reason)
-    if isinstance(code, Malformed):
-        return code
-    return problem, code
