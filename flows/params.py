@@ -37,8 +37,9 @@ class SynthParams(BaseModel):
 
     # evaluation on the ArkTS benchmark
     evaluate: bool = True
-    eval_model: str | None = Field(None, description="LiteLLM model string of the model under test; None: the local model")
-    eval_tasks: int | None = Field(8, ge=1, description="benchmark tasks to run; None: all")
+    eval_model: str | None = Field(None, description="model under test: LiteLLM model string or local folder; None: the local model")
+    eval_tasks: int | None = Field(5, ge=1, description="benchmark tasks, spread over the categories; None: all")
+    eval_samples: int = Field(1, ge=1, description="answers per task (n of pass@k)")
     ks: list[int] = Field(default_factory=lambda: [1], description="pass@k values")
 
     # where GPU work runs: in this process, or on the gpu work pool's deployments
@@ -59,6 +60,9 @@ class SynthParams(BaseModel):
                     "code_max_tokens": min(generate.code_max_tokens, self.max_tokens),
                 }
             )
+        bench = base.bench
+        if self.max_tokens is not None:
+            bench = bench.model_copy(update={"max_tokens": min(bench.max_tokens, self.max_tokens)})
         generate = generate.model_copy(update={"verify": self.verify})
         kg = base.kg.model_copy(update={"sdk_dir": self.sdk_dir}) if self.sdk_dir else base.kg
-        return base.model_copy(update={"llm": llm, "generate": generate, "kg": kg})
+        return base.model_copy(update={"llm": llm, "generate": generate, "kg": kg, "bench": bench})

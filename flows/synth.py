@@ -71,7 +71,110 @@ def kg(params: SynthParams = SynthParams()) -> StageRun:
     return _graph(params.settings())
 
 
-STAGE_FLOWS = (kg,)  # each stage group, deployable on its own
+def _seeds(settings: Settings, params: SynthParams, upstream: StageRun) -> StageRun:
+    from tasks.seeds.scorers import scorer_identity
+
+    run = StageRun()
+    graph = upstream.outputs["graph"]
+    scope = {"kits": params.kits, "modules": params.modules, "include_system_api": params.include_system_api}
+    # a graph built again in this run has lost its scores: scoring must write them again
+    rebuilt = upstream.states.get("graph") != "Cached" and not graph.report.get("cached", True)
+    score = _run(run, "score", pipeline.score_uncertainty, refresh=rebuilt, settings=settings, graph=graph,
+                 scorer=scorer_identity(settings), **scope)
+    _run(run, "single_seeds", pipeline.single_seeds, settings=settings, graph=graph, score=score, **scope)
+    _run(run, "multi_seeds", pipeline.multi_seeds, settings=settings, graph=graph, score=score,
+         method=params.multi_method, **scope)
+    return run
+
+
+@flow(name="seeds", persist_result=True, log_prints=True)
+def seeds(params: SynthParams = SynthParams(), upstream: StageRun | None = None) -> StageRun:
+    """Score node uncertainty with the local model, then write single and multi (MCTS) seeds."""
+    settings = params.settings()
+    upstream = upstream or _graph(settings)
+    return _seeds(settings, params, upstream)
+
+
+def _generate(settings: Settings, params: SynthParams, upstream: StageRun) -> StageRun:
+    from tasks.generate.similarity import benchmark_files
+
+    run = StageRun()
+    samples = _run(run, "generate", pipeline.generate_samples, settings=settings, graph=upstream.outputs["graph"],
+                   seeds=[upstream.outputs["single_seeds"], upstream.outputs["multi_seeds"]], n=params.samples)
+    kept = _run(run, "dedup", pipeline.dedup_samples, settings=settings, samples=samples,
+                benchmark=benchmark_files(settings.dedup))
+    _run(run, "export", pipeline.export_dataset, settings=settings, samples=kept,
+         mix_single=settings.generate.mix_single, mix_multi=settings.generate.mix_multi)
+    return run
+
+
+@flow(name="generate", persist_result=True, log_prints=True)
+def generate(params: SynthParams = SynthParams(), upstream: StageRun | None = None) -> StageRun:
+    """Generate questions and code from the seeds, verify, deduplicate and export the dataset."""
+    settings = params.settings()
+    if upstream is None:
+        graph = _graph(settings)
+        upstream = graph.merge(_seeds(settings, params, graph))
+    return _generate(settings, params, upstream)
+
+
+def _benchmark_subset(settings: Settings, count: int | None) -> list[str]:
+    """Task ids spread over the categories in turn (the first ``count``; all when None)."""
+    from tasks.bench.benchmark import load_benchmark
+
+    by_category: dict[str, list[str]] = {}
+    for task in load_benchmark(settings.bench.tasks_path):
+        by_category.setdefault(task.category, []).append(task.id)
+    ordered = [ids[i] for i in range(max(map(len, by_category.values()), default=0))
+               for ids in by_category.values() if i < len(ids)]
+    return ordered if count is None else ordered[:count]
+
+
+def _evaluate(settings: Settings, params: SynthParams, model: str | Path) -> StageRun:
+    run = StageRun()
+    output = _run(run, "evaluate", pipeline.evaluate_model, settings=settings, model=model,
+                  benchmark=settings.bench.tasks_path, task_ids=_benchmark_subset(settings, params.eval_tasks),
+                  n=params.eval_samples, ks=params.ks)
+    scores = {name: score["pass_at_k"].get(f"pass@{min(params.ks)}", 0.0)
+              for name, score in output.report.get("by_category", {}).items()}
+    artifacts.bar_chart("evaluate-pass-at-k", f"pass@{min(params.ks)} by category", scores, "pass rate")
+    return run
+
+
+def _model_under_test(settings: Settings, params: SynthParams) -> str | Path:
+    """The eval model parameter, or the local model folder (hashed by content for the cache key)."""
+    if params.eval_model is not None:
+        folder = Path(params.eval_model).expanduser()
+        return folder.resolve() if folder.is_dir() else params.eval_model
+    from tasks.models import ensure_local_model
+
+    return ensure_local_model(settings).resolve()
+
+
+@flow(name="evaluate", persist_result=True, log_prints=True)
+def evaluate(params: SynthParams = SynthParams()) -> StageRun:
+    """pass@k of a model on the ArkTS benchmark (the eval model parameter, or the local model)."""
+    settings = params.settings()
+    return _evaluate(settings, params, _model_under_test(settings, params))
+
+
+def _on_gpu_pool(params: SynthParams, stage: Any, deployment: str, **inputs: StageRun) -> StageRun:
+    """Run a stage flow here, or (params.gpu_pool) as a deployment on the gpu work pool and wait for it."""
+    if not params.gpu_pool:
+        return stage(params, **inputs)
+    from prefect.deployments import run_deployment
+
+    parameters = {"params": params.model_dump(mode="json")}
+    parameters.update({name: value.model_dump(mode="json") for name, value in inputs.items()})
+    flow_run = run_deployment(deployment, parameters=parameters, timeout=None)
+    if not flow_run.state.is_completed():
+        raise RuntimeError(f"{deployment} ended {flow_run.state.name}: {flow_run.state.message}")
+    return StageRun.model_validate(flow_run.state.result())
+
+
+STAGE_FLOWS = (kg, seeds, generate, evaluate)  # each stage group, deployable on its own
+SEEDS_ON_GPU = "seeds/gpu"  # prefect.yaml: the stage flows on the gpu work pool
+EVALUATE_ON_GPU = "evaluate/gpu"
 
 
 class SynthRun(StageRun):
@@ -86,6 +189,11 @@ def synth(params: SynthParams = SynthParams()) -> SynthRun:
     """The whole pipeline: knowledge graph → uncertainty → seeds → generate, verify, dedup, export → evaluate."""
     settings = params.settings()
     run = kg(params)
+    run = run.merge(_on_gpu_pool(params, seeds, SEEDS_ON_GPU, upstream=run))
+    run = run.merge(generate(params, run))
+    # a training stage goes here: it turns run.outputs["export"] into the model that evaluate measures
+    if params.evaluate:
+        run = run.merge(_on_gpu_pool(params, evaluate, EVALUATE_ON_GPU))
     return _finish(settings, params, run)
 
 

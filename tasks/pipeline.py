@@ -172,3 +172,163 @@ def graph_build_id(settings: Settings) -> str | None:
     with open_store(settings, read_only=True) as store:
         return store.build_id()
 
+
+
+def _scope(kits: list[str], modules: list[str], include_system_api: bool) -> Any:
+    from tasks.kg import Scope
+
+    return Scope(kits=tuple(kits), modules=tuple(modules), include_system_api=include_system_api)
+
+
+# --- uncertainty and seeds ---------------------------------------------------
+
+SCORE_SECTIONS = ("scoring", "models")
+
+
+@task(
+    name="score-uncertainty",
+    cache_policy=content_cache(*SCORE_SECTIONS),
+    persist_result=True,
+    tags=[LLM_TAG, GPU_TAG],
+    retries=len(LLM_RETRY_DELAYS_S),
+    retry_delay_seconds=LLM_RETRY_DELAYS_S,
+    retry_condition_fn=retry_transient,
+    timeout_seconds=LONG_TIMEOUT_S,
+)
+def score_uncertainty(
+    settings: Settings, graph: StageOutput, scorer: str, kits: list[str], modules: list[str], include_system_api: bool
+) -> StageOutput:
+    """Write node uncertainty into the graph for every non-leaf node in scope.
+    ``scorer`` is the scorer's identity (method and model fingerprint)."""
+    from tasks.kg import open_store
+    from tasks.seeds.score import score_uncertainty as score
+
+    key = fingerprint(SCORE_SECTIONS, {"settings": settings, "graph": graph, "scorer": scorer, "kits": kits,
+                                       "modules": modules, "include_system_api": include_system_api})
+    with open_store(settings) as store:
+        report = score(settings, store, _scope(kits, modules, include_system_api))
+    return StageOutput(stage="score", fingerprint=key, report=_report_dict(report))
+
+
+SEED_SECTIONS = ("seeds",)
+
+
+@task(name="single-seeds", cache_policy=content_cache(*SEED_SECTIONS), persist_result=True,
+      timeout_seconds=LONG_TIMEOUT_S)
+def single_seeds(
+    settings: Settings, graph: StageOutput, score: StageOutput, kits: list[str], modules: list[str],
+    include_system_api: bool,
+) -> StageOutput:
+    """One seed per non-leaf node in scope (the node and its members)."""
+    from tasks.kg import open_store
+    from tasks.seeds.single import single_seeds as make
+
+    key, folder = workdir(settings, "seeds", SEED_SECTIONS, graph=graph, score=score, kits=kits, modules=modules,
+                          include_system_api=include_system_api, kind="single")
+    out_path = folder / "single.jsonl"
+    with open_store(settings, read_only=True) as store:
+        report = make(settings, store, _scope(kits, modules, include_system_api), out_path)
+    return StageOutput(stage="single-seeds", fingerprint=key, files={"seeds": out_path}, report=_report_dict(report))
+
+
+@task(name="multi-seeds", cache_policy=content_cache(*SEED_SECTIONS), persist_result=True,
+      timeout_seconds=LONG_TIMEOUT_S)
+def multi_seeds(
+    settings: Settings, graph: StageOutput, score: StageOutput, kits: list[str], modules: list[str],
+    include_system_api: bool, method: str,
+) -> StageOutput:
+    """Multi-API seeds sampled from the best uncertainty paths (MCTS, or random paths as the ablation)."""
+    from tasks.kg import open_store
+    from tasks.seeds.mcts import multi_seeds as make
+
+    key, folder = workdir(settings, "seeds", SEED_SECTIONS, graph=graph, score=score, kits=kits, modules=modules,
+                          include_system_api=include_system_api, kind="multi", method=method)
+    out_path = folder / f"multi.{method}.jsonl"
+    with open_store(settings, read_only=True) as store:
+        report = make(settings, store, _scope(kits, modules, include_system_api), out_path, method=method)
+    return StageOutput(stage="multi-seeds", fingerprint=key, files={"seeds": out_path}, report=_report_dict(report))
+
+
+# --- generation, dedup, export -----------------------------------------------
+
+GENERATE_SECTIONS = ("llm", "generate", "arkts", "models")
+
+
+@task(
+    name="generate-samples",
+    cache_policy=content_cache(*GENERATE_SECTIONS),
+    persist_result=True,
+    tags=[LLM_TAG],
+    retries=len(LLM_RETRY_DELAYS_S),
+    retry_delay_seconds=LLM_RETRY_DELAYS_S,
+    retry_condition_fn=retry_transient,
+    timeout_seconds=LONG_TIMEOUT_S,
+)
+def generate_samples(settings: Settings, graph: StageOutput, seeds: list[StageOutput], n: int) -> StageOutput:
+    """Questions and code from the seeds, verified by the ArkTS toolchain. Resumes inside its folder."""
+    from tasks.generate.synthesize import generate_samples as generate
+    from tasks.kg import open_store
+
+    key, folder = workdir(settings, "generate", GENERATE_SECTIONS, graph=graph, seeds=seeds, n=n)
+    seeds_path = folder / "seeds.jsonl"
+    with seeds_path.open("w", encoding="utf-8") as merged:
+        for part in seeds:
+            merged.write(part.files["seeds"].read_text(encoding="utf-8"))
+    with open_store(settings, read_only=True) as store:
+        report = generate(settings, store, seeds_path, n, folder)
+    return StageOutput(stage="generate", fingerprint=key, files={"samples": Path(report.samples_path)},
+                       report=_report_dict(report))
+
+
+@task(name="dedup-samples", cache_policy=content_cache("dedup"), persist_result=True)
+def dedup_samples(settings: Settings, samples: StageOutput, benchmark: list[Path]) -> StageOutput:
+    """Drop near-duplicates within the dataset and against the benchmark (``benchmark``: its files)."""
+    from tasks.generate.dedup import dedup_samples as dedup
+
+    key, folder = workdir(settings, "dedup", ("dedup",), samples=samples, benchmark=benchmark)
+    report = dedup(settings, samples.files["samples"], None, folder)
+    return StageOutput(stage="dedup", fingerprint=key, files={"samples": Path(report.kept_path)},
+                       report=_report_dict(report))
+
+
+@task(name="export-dataset", cache_policy=content_cache(), persist_result=True)
+def export_dataset(settings: Settings, samples: StageOutput, mix_single: int, mix_multi: int) -> StageOutput:
+    """The training files: LLaMA-Factory alpaca JSON + dataset_info.json, and the full JSONL."""
+    from tasks.generate.export import export_dataset as export
+
+    key, folder = workdir(settings, "dataset", (), samples=samples, mix_single=mix_single, mix_multi=mix_multi)
+    report = export(settings, samples.files["samples"], folder)
+    files = {"dataset_dir": folder, "alpaca": Path(report.alpaca_path), "full": Path(report.full_path)}
+    return StageOutput(stage="export", fingerprint=key, files=files, report=_report_dict(report))
+
+
+# --- evaluation --------------------------------------------------------------
+
+EVALUATE_SECTIONS = ("bench", "llm", "arkts")
+
+
+@task(
+    name="evaluate-model",
+    cache_policy=content_cache(*EVALUATE_SECTIONS),
+    persist_result=True,
+    tags=[LLM_TAG, GPU_TAG],
+    retries=len(LLM_RETRY_DELAYS_S),
+    retry_delay_seconds=LLM_RETRY_DELAYS_S,
+    retry_condition_fn=retry_transient,
+    timeout_seconds=LONG_TIMEOUT_S,
+)
+def evaluate_model(
+    settings: Settings, model: str | Path, benchmark: Path, task_ids: list[str], n: int, ks: list[int]
+) -> StageOutput:
+    """pass@k of ``model`` (a local model folder, hashed by content, or a LiteLLM model string)
+    on the benchmark tasks ``task_ids`` of the benchmark file."""
+    from tasks.bench.benchmark import load_benchmark
+    from tasks.bench.evaluate import evaluate_model as evaluate
+
+    key, folder = workdir(settings, "evaluate", EVALUATE_SECTIONS, model=model, benchmark=benchmark,
+                          task_ids=task_ids, n=n, ks=ks)
+    wanted = set(task_ids)
+    tasks = [t for t in load_benchmark(benchmark) if t.id in wanted]
+    report = evaluate(settings, str(model), n, ks, folder, tasks=tasks)
+    files = {"results": Path(report.results_path), "summary": Path(report.summary_path)}
+    return StageOutput(stage="evaluate", fingerprint=key, files=files, report=_report_dict(report))

@@ -29,3 +29,33 @@ def tiny_sdk(tmp_path_factory) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(DEFAULT_SDK_DIR / "dist" / relative, target)
     return root
+
+
+@pytest.fixture(scope="session")
+def synth_home(tmp_path_factory):
+    """A data directory for flow runs, the process environment pointing at it. The local model
+    converted once in the session's data directory is reused, not converted again."""
+    import os
+
+    from tasks.models import ensure_local_model
+    from tasks.settings import Settings
+
+    model = ensure_local_model(Settings())
+    home = tmp_path_factory.mktemp("synth-home")
+    saved = {name: os.environ.get(name) for name in ("APISYNTH_HOME", "APISYNTH_MODELS__LOCAL_MODEL")}
+    os.environ["APISYNTH_HOME"] = str(home)
+    os.environ["APISYNTH_MODELS__LOCAL_MODEL"] = str(model.resolve())
+    yield home
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
+@pytest.fixture(scope="session")
+def tiny_params(tiny_sdk):
+    """The embedded defaults, narrowed: one module, one sample, short answers, one benchmark task."""
+    from flows.params import SynthParams
+
+    return SynthParams(sdk_dir=tiny_sdk, modules=["@ohos.util.ArrayList"], samples=1, max_tokens=64, eval_tasks=1)

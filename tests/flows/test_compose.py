@@ -88,6 +88,10 @@ def test_prefect_yaml_deploys_synth_full_nightly_and_each_stage_flow():
     from flows.synth import STAGE_FLOWS
 
     assert {flow.name for flow in STAGE_FLOWS} <= {flow_name for flow_name, _ in by_name}
+    from flows.synth import EVALUATE_ON_GPU, SEEDS_ON_GPU
+
+    for deployment in (SEEDS_ON_GPU, EVALUATE_ON_GPU):
+        assert by_name[tuple(deployment.split("/"))]["work_pool"]["name"] == "gpu"
     for deployment in config["deployments"]:
         module, function = deployment["entrypoint"].split(":")
         assert (PROJECT_ROOT / module).is_file() and f"def {function}(" in Path(PROJECT_ROOT / module).read_text()

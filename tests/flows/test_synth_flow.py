@@ -1,6 +1,6 @@
 """The synth flow on the embedded defaults, narrowed to a tiny SDK: it completes, a second
-identical run is served from the cache, and a changed downstream setting re-runs only
-what depends on it."""
+identical run is served from the cache, a changed downstream setting re-runs only what
+depends on it, and outputs that disappeared are made again."""
 
 from __future__ import annotations
 
@@ -8,56 +8,53 @@ import shutil
 
 import pytest
 
-from flows.params import SynthParams
+UPSTREAM_OF_DEDUP = {"graph", "score", "single_seeds", "multi_seeds", "generate"}
+
+# the seeds stage (issue: single and multi seeds) provides these entry points
+pytest.importorskip("tasks.seeds.single", reason="tasks.seeds.single (single-API seeds) has not landed yet")
+pytest.importorskip("tasks.seeds.mcts", reason="tasks.seeds.mcts (multi-API seeds) has not landed yet")
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    return tmp_path_factory.mktemp("synth-home")
-
-
-@pytest.fixture
-def env(home, monkeypatch):
-    monkeypatch.setenv("APISYNTH_HOME", str(home))
-
-
-@pytest.fixture(scope="module")
-def tiny(tiny_sdk) -> SynthParams:
-    return SynthParams(sdk_dir=tiny_sdk)
-
-
-@pytest.fixture(scope="module")
-def first_run(prefect_harness, tiny, home):
-    import os
-
-    os.environ["APISYNTH_HOME"] = str(home)
+def first_run(prefect_harness, synth_home, tiny_params):
     from flows.synth import synth
 
-    return synth(tiny)
+    return synth(tiny_params)
 
 
-def test_a_small_synth_run_completes_and_writes_its_report(first_run, env):
+def test_a_small_synth_run_completes_and_writes_its_report(first_run):
     assert set(first_run.states.values()) == {"Completed"}
-    graph = first_run.outputs["graph"]
-    assert graph.report["entities_by_kind"]["class"] >= 1
+    assert first_run.outputs["graph"].report["entities_by_kind"]["class"] >= 1
+    assert first_run.outputs["single_seeds"].report["seeds_written"] >= 1
+    assert first_run.dataset_dir is not None and (first_run.dataset_dir / "dataset_info.json").is_file()
     assert first_run.report_path.is_file()
 
 
-def test_an_identical_run_is_served_from_the_cache(first_run, tiny, env):
+def test_an_identical_run_is_served_from_the_cache(first_run, tiny_params):
     from flows.synth import synth
 
-    again = synth(tiny)
+    again = synth(tiny_params)
     assert set(again.states) == set(first_run.states)
     assert set(again.states.values()) == {"Cached"}
-    assert {n: o.fingerprint for n, o in again.outputs.items()} == {
-        n: o.fingerprint for n, o in first_run.outputs.items()
-    }
+    assert {n: o.fingerprint for n, o in again.outputs.items()} == {n: o.fingerprint for n, o in first_run.outputs.items()}
 
 
-def test_a_replaced_graph_store_is_built_again(first_run, tiny, env, home):
+def test_a_changed_dedup_threshold_reruns_only_dedup_and_export(first_run, tiny_params, monkeypatch):
     from flows.synth import synth
 
-    shutil.rmtree(home / "graph")
-    again = synth(tiny)
-    assert again.states["graph"] == "Completed"
-    assert again.outputs["graph"].report["cached"] is False
+    monkeypatch.setenv("APISYNTH_DEDUP__CODE_THRESHOLD", "0.5")
+    changed = synth(tiny_params)
+    assert {n for n, s in changed.states.items() if s == "Cached"} == UPSTREAM_OF_DEDUP
+    assert changed.states["dedup"] == "Completed" and changed.states["export"] == "Completed"
+    assert changed.outputs["dedup"].fingerprint != first_run.outputs["dedup"].fingerprint
+
+
+def test_deleted_outputs_and_a_replaced_graph_are_made_again(first_run, tiny_params, synth_home):
+    from flows.synth import synth
+
+    shutil.rmtree(first_run.dataset_dir)
+    shutil.rmtree(synth_home / "graph")
+    again = synth(tiny_params)
+    assert again.states["graph"] == "Completed" and again.outputs["graph"].report["cached"] is False
+    assert again.states["score"] == "Completed"  # the new graph needs its uncertainty again
+    assert again.states["export"] == "Completed" and (first_run.dataset_dir / "dataset_info.json").is_file()
