@@ -20,6 +20,31 @@ def _is_counts(value: Any) -> bool:
     return isinstance(value, Mapping) and bool(value) and all(isinstance(v, (int, float)) for v in value.values())
 
 
+def _scalar(value: Any) -> bool:
+    return isinstance(value, (str, int, float, bool)) or value is None
+
+
+def _table(name: str, value: Any) -> list[dict[str, Any]]:
+    """Rows for a report field: counts by reason/kind, a record of scalars (tokens and cost),
+    or records by name (pass@k by category). Empty when the field is not tabular."""
+    if _is_counts(value):
+        return [{"name": k, "count": v} for k, v in sorted(value.items(), key=lambda kv: -kv[1])]
+    if isinstance(value, Mapping) and value and all(_scalar(v) for v in value.values()):
+        return [{"field": k, "value": v} for k, v in value.items()]
+    if isinstance(value, Mapping) and value and all(isinstance(v, Mapping) for v in value.values()):
+        rows = []
+        for key, record in value.items():
+            row: dict[str, Any] = {name: key}
+            for field, item in record.items():
+                if isinstance(item, Mapping):
+                    row.update({f"{field}.{k}": v for k, v in item.items() if _scalar(v)})
+                elif _scalar(item):
+                    row[field] = item
+            rows.append(row)
+        return rows
+    return []
+
+
 def _key(*parts: str) -> str:
     """Artifact keys: lowercase letters, digits and dashes only."""
     text = "-".join(parts).lower()
@@ -37,8 +62,8 @@ def report_tables(output: StageOutput, state: str) -> None:
     scalars.insert(0, {"field": "task state", "value": state})
     create_table_artifact(scalars, key=_key(output.stage, "report"), description=f"{output.stage}: report")
     for name, value in report.items():
-        if _is_counts(value):
-            rows = [{name.rstrip("s") or name: k, "count": v} for k, v in sorted(value.items(), key=lambda kv: -kv[1])]
+        rows = _table(name, value)
+        if rows:
             create_table_artifact(rows, key=_key(output.stage, name), description=f"{output.stage}: {name}")
     if output.files:
         links = "\n".join(f"- **{name}**: [{path}]({Path(path).resolve().as_uri()})" for name, path in output.files.items())
