@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 from tasks.settings import Settings
 
@@ -18,6 +19,7 @@ def prepare(settings: Settings) -> None:
     # task results (small reports) and cache records live in the data directory too
     os.environ.setdefault("PREFECT_RESULTS_LOCAL_STORAGE_PATH", str(home / "prefect" / "results"))
     os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "true")
+    Path(os.environ["PREFECT_HOME"]).mkdir(parents=True, exist_ok=True)  # prefect warns if it cannot create it
 
 
 def load_settings() -> Settings:
