@@ -65,6 +65,10 @@ def model_fingerprint(folder: Path) -> str:
     return digest.hexdigest()[:12]
 
 
+def local_identity(folder: Path) -> str:
+    return f"local:{folder.name}:{model_fingerprint(folder)}:prompt-v{PROMPT_VERSION}"
+
+
 class LocalLogprobScorer:
     approximate = False
 
@@ -77,6 +81,7 @@ class LocalLogprobScorer:
         self.batch_size = batch_size
         self.device = next(model.parameters()).device
         self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
+        self._last: tuple[list[int], Any, list[tuple[Any, Any]]] = ([], None, [])  # previous prefix state
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LocalLogprobScorer:
@@ -88,8 +93,34 @@ class LocalLogprobScorer:
             torch.set_num_threads(settings.scoring.torch_threads)
         folder = ensure_local_model(settings)
         model, tokenizer = load_causal_lm(folder, settings.models.device)
-        identity = f"local:{folder.name}:{model_fingerprint(folder)}:prompt-v{PROMPT_VERSION}"
-        return cls(model, tokenizer, identity, settings.scoring.batch_size)
+        return cls(model, tokenizer, local_identity(folder), settings.scoring.batch_size)
+
+    def _prefix_state(self, prefix_ids: list[int]) -> tuple[Any, list[tuple[Any, Any]]]:
+        """Log-probs after the prefix and its keys/values. The previous prefix's state is kept: the
+        tokens both share (a node's description, when only the relation line changes) are not run again."""
+        import torch
+        from transformers import DynamicCache
+
+        last_ids, last_logp, last_kv = self._last
+        shared = 0
+        for a, b in zip(last_ids, prefix_ids):
+            if a != b:
+                break
+            shared += 1
+        if shared == len(prefix_ids) == len(last_ids):
+            return last_logp, last_kv
+        shared = min(shared, len(prefix_ids) - 1)  # at least one token runs, for the next-token logits
+        cache = None
+        if shared:
+            cache = DynamicCache(ddp_cache_data=[(k[:, :, :shared], v[:, :, :shared]) for k, v in last_kv],
+                                 config=self.model.config)
+        out = self.model(
+            input_ids=torch.tensor([prefix_ids[shared:]], device=self.device), past_key_values=cache, use_cache=True
+        )
+        logp = torch.log_softmax(out.logits[0, -1].double(), dim=-1)
+        kv = [(layer.keys, layer.values) for layer in out.past_key_values.layers]
+        self._last = (list(prefix_ids), logp, kv)
+        return logp, kv
 
     def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
         import torch
@@ -107,9 +138,7 @@ class LocalLogprobScorer:
             raise ScorerError("the prompt prefix tokenises to nothing")
 
         with torch.inference_mode():
-            out = self.model(input_ids=torch.tensor([prefix_ids], device=self.device), use_cache=True)
-            first_logp = torch.log_softmax(out.logits[0, -1].double(), dim=-1)
-            prefix_kv = [(layer.keys, layer.values) for layer in out.past_key_values.layers]
+            first_logp, prefix_kv = self._prefix_state(prefix_ids)
             prefix_len = len(prefix_ids)
 
             # longest first keeps padding small inside each batch; results go back by index
@@ -168,7 +197,7 @@ class LiteLLMLogprobScorer:
     def __init__(self, model: str, api_base: str | None = None, complete: Callable[..., Any] | None = None) -> None:
         self.model = model
         self.api_base = api_base
-        self.identity = f"litellm-logprobs:{model}:prompt-v{PROMPT_VERSION}"
+        self.identity = litellm_identity(model)
         self._complete = complete
 
     @classmethod
@@ -208,6 +237,14 @@ class LiteLLMLogprobScorer:
         return results
 
 
+def litellm_identity(model: str) -> str:
+    return f"litellm-logprobs:{model}:prompt-v{PROMPT_VERSION}"
+
+
+def verbalised_identity(model: str) -> str:
+    return f"verbalised:{model}:prompt-v{PROMPT_VERSION}"
+
+
 _NUMBER = re.compile(r"(?<![\w.])(\d*\.?\d+)\s*(%?)")
 
 
@@ -229,7 +266,7 @@ class VerbalisedScorer:
     def __init__(self, model: str, make_client: Callable[[], Any]) -> None:
         # a fresh client (tasks.llm.client.LlmClient: cached, retried, budgeted) per event loop
         self.make_client = make_client
-        self.identity = f"verbalised:{model}:prompt-v{PROMPT_VERSION}"
+        self.identity = verbalised_identity(model)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> VerbalisedScorer:
@@ -274,3 +311,14 @@ def make_scorer(settings: Settings) -> Scorer:
     if method == "litellm":
         return LiteLLMLogprobScorer.from_settings(settings)
     return VerbalisedScorer.from_settings(settings)
+
+
+def scorer_identity(settings: Settings) -> str:
+    """The identity the configured scorer writes, without loading a model (seed selection reads by it)."""
+    method = settings.scoring.method
+    if method == "local":
+        from tasks.models import ensure_local_model
+
+        return local_identity(ensure_local_model(settings))
+    model = settings.scoring.model or settings.llm.model
+    return litellm_identity(model) if method == "litellm" else verbalised_identity(model)

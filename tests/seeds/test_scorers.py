@@ -71,3 +71,15 @@ def test_empty_names_are_skipped_not_scored(tiny_lm):
 )
 def test_parse_probability(answer, expected):
     assert parse_probability(answer) == expected
+
+
+def test_shared_prompt_prefix_is_reused_exactly(tiny_lm):
+    model, tokenizer = tiny_lm
+    other_relation = PREFIX.replace("has a method named", "has a property named")
+    reusing = LocalLogprobScorer(model, tokenizer, identity="tiny")
+    reusing.score(PREFIX, NAMES)  # leaves the description's keys/values cached
+    reused = reusing.score(other_relation, NAMES)
+    fresh = LocalLogprobScorer(model, tokenizer, identity="tiny").score(other_relation, NAMES)
+    for a, b, name in zip(reused, fresh, NAMES, strict=True):
+        assert abs(a - b) < 1e-5
+        assert a == pytest.approx(hand_bits(model, tokenizer, other_relation, name), abs=1e-4)
