@@ -35,11 +35,11 @@ def run(
     out: Annotated[Path | None, typer.Option(help="Output folder (default: <home>/runs/bench/<model>-<time>).")] = None,
 ) -> None:
     """Sample solutions from MODEL for every benchmark task, run them, and report pass@k."""
+    from flows.environment import load_settings
     from tasks.bench.benchmark import load_benchmark
     from tasks.bench.evaluate import evaluate_model
-    from tasks.settings import Settings
 
-    settings = Settings()
+    settings = load_settings()  # offline libraries, data directory from the environment
     ks = _parse_ks(k)
     tasks = load_benchmark(settings.bench.tasks_path)
     if task:
