@@ -10,10 +10,10 @@ import asyncio
 import hashlib
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -76,6 +76,7 @@ class GenerateReport(BaseModel):
     units_tried: int = 0  # questions that went on to code generation
     repaired: int = 0  # accepted after a repair round
     rejects: dict[str, int] = Field(default_factory=dict)  # "<stage>:<reason>" -> count
+    seeds_skipped: dict[str, int] = Field(default_factory=dict)  # inputs left out before generation, by reason
     acceptance_rate: float = 0.0  # accepted / units tried in this run
     bad_input_lines: int = 0
     stopped_because: str = ""  # requested size reached | seeds exhausted | budget exhausted | attempt cap
@@ -89,9 +90,10 @@ class GenerateReport(BaseModel):
 
 @dataclass
 class Unit:
-    """One question of one seed, ready for code generation."""
+    """One question of one seed (or snippet), ready for code generation."""
 
-    seed: Seed
+    seed_id: str
+    seed_kind: str  # single | multi | oss_instruct
     index: int
     question: str
     api_nodes: list[str]
@@ -100,7 +102,7 @@ class Unit:
 
     @property
     def key(self) -> str:
-        return f"{self.seed.id}#{self.index}"
+        return f"{self.seed_id}#{self.index}"
 
 
 @dataclass
@@ -178,7 +180,7 @@ class Synthesizer:
     def reject(self, unit: str, seed_id: str, stage: Stage, reason: str, **extra: Any) -> None:
         self.rejects.append(Reject(unit=unit, seed_id=seed_id, stage=stage, reason=reason, **extra))
 
-    async def _ask(self, messages: list[dict[str, str]], max_tokens: int, parse: Callable[[str, str], Any]):
+    async def ask(self, messages: list[dict[str, str]], max_tokens: int, parse: Callable[[str, str], Any]):
         """Parsed output and the cache keys of the requests; malformed output is asked for once more."""
         answer = await self.client.complete(messages, max_tokens=max_tokens)
         parsed = parse(answer.content, answer.finish_reason)
@@ -213,7 +215,7 @@ class Synthesizer:
             view = self.retriever.api_view(apis[0])
             messages = template.messages(api=view, import_line=view["import_line"], members=view["members"])
         try:
-            parsed, keys = await self._ask(messages, gen.question_max_tokens, lambda t, f: parse_questions(t, f, count))
+            parsed, keys = await self.ask(messages, gen.question_max_tokens, lambda t, f: parse_questions(t, f, count))
         except BudgetExhausted:
             raise
         except LlmError as exc:
@@ -236,7 +238,8 @@ class Synthesizer:
                 continue
             units.append(
                 Unit(
-                    seed=seed,
+                    seed_id=seed.id,
+                    seed_kind=seed.kind,
                     index=index,
                     question=item.question,
                     api_nodes=[e.qualified_name for e in named],
@@ -265,19 +268,19 @@ class Synthesizer:
 
     async def _code_call(self, unit: Unit, messages: list[dict[str, str]], stage: Stage, version: str) -> Candidate | None:
         try:
-            code, keys = await self._ask(messages, self.settings.generate.code_max_tokens, parse_code)
+            code, keys = await self.ask(messages, self.settings.generate.code_max_tokens, parse_code)
         except BudgetExhausted:
             raise
         except LlmError as exc:
-            self.reject(unit.key, unit.seed.id, stage, f"llm_{exc.reason}", detail=str(exc)[:500],
+            self.reject(unit.key, unit.seed_id, stage, f"llm_{exc.reason}", detail=str(exc)[:500],
                         question=unit.question, api_nodes=unit.api_nodes)
             return None
         if isinstance(code, Malformed):
-            self.reject(unit.key, unit.seed.id, stage, code.reason, detail=code.detail,
+            self.reject(unit.key, unit.seed_id, stage, code.reason, detail=code.detail,
                         question=unit.question, api_nodes=unit.api_nodes)
             return None
         if "export " not in code:
-            self.reject(unit.key, unit.seed.id, stage, "no_exported_entry_point", code=code,
+            self.reject(unit.key, unit.seed_id, stage, "no_exported_entry_point", code=code,
                         question=unit.question, api_nodes=unit.api_nodes, detail="the code exports nothing")
             return None
         return Candidate(unit, code, provenance={f"{stage}_template": version, f"{stage}_requests": ",".join(keys)})
@@ -309,8 +312,8 @@ def to_sample(candidate: Candidate, model: str, result: RunResult | None) -> Sam
         question=unit.question,
         code=candidate.code,
         api_nodes=unit.api_nodes,
-        seed_id=unit.seed.id,
-        seed_kind=unit.seed.kind,
+        seed_id=unit.seed_id,
+        seed_kind=unit.seed_kind,
         teacher_model=model,
         template_version=template,
         validation=result,
@@ -325,26 +328,36 @@ async def _verify(verifier: Verifier | None, candidates: Sequence[Candidate]) ->
     return dict(await asyncio.to_thread(verifier, sources))
 
 
-async def run_generation(
+Draft = Callable[[list[Any], set[str], Counter], Awaitable[tuple[list[Candidate], int]]]
+"""Turns a wave of inputs into code drafts, skipping unit keys already decided; returns (drafts, units tried)."""
+
+
+async def run_waves(
     settings: Settings,
-    store: GraphStore,
-    seeds_path: Path,
-    n: int,
     out_dir: Path,
+    n: int,
     client: LlmClient,
     verifier: Verifier | None,
+    synth: Synthesizer,
+    inputs: Sequence[Any],
+    draft: Draft,
+    templates: Sequence[str],
+    bad_input_lines: int = 0,
+    inputs_skipped: dict[str, int] | None = None,
     progress: Progress | None = None,
 ) -> GenerateReport:
+    """The loop every generation method shares: inputs (each with an ``id``) in waves of the client's
+    concurrency → drafts → verification (+ repair) → duplicate gate → samples; until ``n`` samples are
+    kept or inputs, attempts or budget run out. Resumes from the files in ``out_dir``."""
     started = time.perf_counter()
     gen = settings.generate
     out_dir.mkdir(parents=True, exist_ok=True)
     samples_path, rejects_path, dup_path = out_dir / SAMPLES_FILE, out_dir / REJECTS_FILE, out_dir / DECONTAMINATION_FILE
 
-    seeds, bad_seeds = read_records(seeds_path, Seed)
     existing, bad_samples = read_records(samples_path, Sample)
     old_rejects, bad_rejects = read_records(rejects_path, Reject)
     done_units = {s.provenance.get("unit", "") for s in existing} | {r.unit for r in old_rejects}
-    done_seeds = {r.seed_id for r in old_rejects if r.stage == "seed" or "#" not in r.unit}
+    done_inputs = {r.seed_id for r in old_rejects if r.stage == "seed" or "#" not in r.unit}
 
     gate = DuplicateGate(settings)
     accepted: list[Sample] = []
@@ -354,13 +367,12 @@ async def run_generation(
             accepted.append(sample)
     resumed = len(accepted)
 
-    synth = Synthesizer(settings, client, FactRetriever(store))
     reasons: Counter[str] = Counter()
     timings: Counter[str] = Counter()
-    units_tried = repaired_count = seeds_used = 0
+    units_tried = repaired_count = inputs_used = 0
     stopped = "seeds exhausted"
     attempt_cap = int(n * gen.max_attempts_factor)
-    seed_stream = interleave(seeds, gen.mix_single, gen.mix_multi)
+    pending = iter([item for item in inputs if item.id not in done_inputs])
     if progress:
         progress(min(len(accepted), n), n)
 
@@ -377,39 +389,27 @@ async def run_generation(
                 if units_tried >= attempt_cap:
                     stopped = "attempt cap"
                     break
-                wave: list[Seed] = []
                 wave_size = max(1, min(settings.llm.concurrency, n - len(accepted)))
-                for seed in seed_stream:
-                    if seed.id in done_seeds:
-                        continue
-                    wave.append(seed)
-                    if len(wave) >= wave_size:
-                        break
+                wave = [item for _, item in zip(range(wave_size), pending)]
                 if not wave:
                     break
-                seeds_used += len(wave)
+                inputs_used += len(wave)
+                position = {item.id: i for i, item in enumerate(wave)}
 
-                tick = time.perf_counter()
-                unit_lists = await asyncio.gather(*(synth.questions(seed) for seed in wave))
-                units = [u for us in unit_lists for u in us if u.key not in done_units]
-                timings["questions"] += time.perf_counter() - tick
-                units_tried += len(units)
-
-                tick = time.perf_counter()
-                drafts = [c for c in await asyncio.gather(*(synth.code(u) for u in units)) if c is not None]
-                timings["code"] += time.perf_counter() - tick
+                drafts, tried = await draft(wave, done_units, timings)
+                units_tried += tried
 
                 verified: list[tuple[Candidate, RunResult | None]] = []
                 tick = time.perf_counter()
                 results = await _verify(verifier, drafts)
                 timings["verify"] += time.perf_counter() - tick
                 failed = []
-                for draft in drafts:
-                    result = results.get(draft.unit.key)
+                for candidate in drafts:
+                    result = results.get(candidate.unit.key)
                     if verifier is None or (result is not None and result.status == "pass"):
-                        verified.append((draft, result))
+                        verified.append((candidate, result))
                     else:
-                        failed.append((draft, result))
+                        failed.append((candidate, result))
 
                 if failed and gen.repair_rounds > 0:
                     tick = time.perf_counter()
@@ -426,10 +426,10 @@ async def run_generation(
                         else:
                             _reject_failed(synth, fix, result)
                 else:
-                    for draft, result in failed:
-                        _reject_failed(synth, draft, result)
+                    for candidate, result in failed:
+                        _reject_failed(synth, candidate, result)
 
-                verified.sort(key=lambda pair: (wave.index(pair[0].unit.seed), pair[0].unit.index))
+                verified.sort(key=lambda pair: (position.get(pair[0].unit.seed_id, 0), pair[0].unit.index))
                 for candidate, result in verified:
                     if len(accepted) >= n:
                         break
@@ -462,15 +462,16 @@ async def run_generation(
         accepted=len(accepted),
         resumed=resumed,
         accepted_by_kind=dict(Counter(s.seed_kind for s in accepted)),
-        seeds_total=len(seeds),
-        seeds_used=seeds_used,
+        seeds_total=len(inputs),
+        seeds_used=inputs_used,
+        seeds_skipped=inputs_skipped or {},
         units_tried=units_tried,
         repaired=repaired_count,
         rejects=dict(reasons),
         acceptance_rate=round(fresh / units_tried, 4) if units_tried else 0.0,
-        bad_input_lines=len(bad_seeds) + len(bad_samples) + len(bad_rejects),
+        bad_input_lines=bad_input_lines + len(bad_samples) + len(bad_rejects),
         stopped_because=stopped,
-        template_versions={name: load_template(name).version for name in ("question_single", "question_multi", "code", "repair")},
+        template_versions={name: load_template(name).version for name in templates},
         llm=client.usage,
         timings_s={k: round(v, 3) for k, v in timings.items()},
         samples_path=str(samples_path),
@@ -479,11 +480,43 @@ async def run_generation(
     )
 
 
+async def run_generation(
+    settings: Settings,
+    store: GraphStore,
+    seeds_path: Path,
+    n: int,
+    out_dir: Path,
+    client: LlmClient,
+    verifier: Verifier | None,
+    progress: Progress | None = None,
+) -> GenerateReport:
+    """Seeds → questions → grounded code, through the shared loop."""
+    gen = settings.generate
+    seeds, bad_seeds = read_records(seeds_path, Seed)
+    synth = Synthesizer(settings, client, FactRetriever(store))
+
+    async def draft(wave: list[Seed], done_units: set[str], timings: Counter) -> tuple[list[Candidate], int]:
+        tick = time.perf_counter()
+        unit_lists = await asyncio.gather(*(synth.questions(seed) for seed in wave))
+        units = [u for us in unit_lists for u in us if u.key not in done_units]
+        timings["questions"] += time.perf_counter() - tick
+        tick = time.perf_counter()
+        drafts = [c for c in await asyncio.gather(*(synth.code(u) for u in units)) if c is not None]
+        timings["code"] += time.perf_counter() - tick
+        return drafts, len(units)
+
+    return await run_waves(
+        settings, out_dir, n, client, verifier, synth, list(interleave(seeds, gen.mix_single, gen.mix_multi)), draft,
+        templates=("question_single", "question_multi", "code", "repair"), bad_input_lines=len(bad_seeds),
+        progress=progress,
+    )
+
+
 def _reject_failed(synth: Synthesizer, candidate: Candidate, result: RunResult | None) -> None:
     unit = candidate.unit
     status = result.status if result is not None else "no_verdict"
     stage: Stage = "repair" if candidate.repaired else "verify"
-    synth.reject(unit.key, unit.seed.id, stage, status, code=candidate.code, question=unit.question,
+    synth.reject(unit.key, unit.seed_id, stage, status, code=candidate.code, question=unit.question,
                  api_nodes=unit.api_nodes, diagnostics=result.diagnostics if result else [],
                  detail=result.message if result else "the checker returned no verdict")
 
@@ -500,13 +533,27 @@ def generate_samples(
 ) -> GenerateReport:
     """Generate until ``out_dir/samples.jsonl`` holds ``n`` verified, de-duplicated samples
     (or seeds, attempts or budget run out). Re-running resumes."""
+    return execute(
+        settings, out_dir, model, verifier,
+        lambda client, check: run_generation(settings, store, seeds_path, n, out_dir, client, check, progress),
+    )
+
+
+def execute(
+    settings: Settings,
+    out_dir: Path,
+    model: str | None,
+    verifier: Verifier | None | Literal["arkts"],
+    job: Callable[[LlmClient, Verifier | None], Awaitable[GenerateReport]],
+) -> GenerateReport:
+    """Run a generation job with the run's client and verifier; the report is also written to ``out_dir``."""
     from tasks.generate.verify import arkts_verifier
 
     if verifier == "arkts":
         verifier = arkts_verifier(settings) if settings.generate.verify else None
     client = LlmClient.from_settings(settings, model)
     try:
-        report = asyncio.run(run_generation(settings, store, seeds_path, n, out_dir, client, verifier, progress))
+        report = asyncio.run(job(client, verifier))
     finally:
         if client.cache is not None:
             client.cache.close()
