@@ -7,10 +7,11 @@ import typer
 
 from flows.commands import arkts, bench, kg
 from flows.commands import generate as generate_commands
-from flows.commands import neo4j, server, synth
+from flows.commands import neo4j, seeds, server, synth
 
 app = typer.Typer(help="Turn API documentation into verified fine-tuning data for code models.", no_args_is_help=True)
 app.add_typer(kg.app, name="kg", help="Build and inspect the API knowledge graph.")
+app.add_typer(seeds.app, name="seeds", help="Score API uncertainty and select single- and multi-API seeds.")
 app.command("generate")(generate_commands.generate)
 app.command("dedup")(generate_commands.dedup)
 app.command("export")(generate_commands.export)

@@ -54,7 +54,7 @@ class SeedSettings(BaseModel):
     modules: tuple[str, ...] = ()
     rng_seed: int = 0
     exploration: float = Field(1.4, ge=0)  # UCB1 constant c
-    iterations: int = Field(32, ge=1)  # MCTS iterations (and random paths) per root
+    iterations: int = Field(100, ge=1)  # MCTS iterations (and random paths) per root
     rollout_depth: int = Field(3, ge=0)  # random steps after the expanded node
     top_paths: int = Field(5, ge=1)  # best paths kept per root
     sample_min: int = Field(2, ge=1)  # APIs drawn from each kept path

@@ -71,6 +71,29 @@ def kit_groups(names: Sequence[str], root_rows: Sequence[dict]) -> dict[str, lis
     return groups
 
 
+def read_scores(store: GraphStore, names: list[str], identity: str, aggregate: str) -> tuple[dict[str, float], Counter[str]]:
+    """Node uncertainty (the chosen aggregate) of the names scored by ``identity``; the others counted by reason."""
+    scorers = store.read_property("scorer", names)
+    values = store.read_property("uncertainty_mean" if aggregate == "mean" else "uncertainty", names)
+    scores: dict[str, float] = {}
+    skipped: Counter[str] = Counter()
+    for name in names:
+        if name not in scorers or name not in values:
+            skipped["unscored"] += 1
+        elif scorers[name] != identity:
+            skipped["other_scorer"] += 1
+        else:
+            scores[name] = float(values[name])
+    return scores, skipped
+
+
+def no_scores_error(in_scope: int, identity: str, skipped: Counter[str]) -> NoScoresError:
+    return NoScoresError(
+        f"none of the {in_scope} non-leaf nodes in scope has uncertainty scores from {identity!r} "
+        f"({dict(skipped)}); run `apisynth seeds score` with the same scoring settings first"
+    )
+
+
 def load_search_graph(
     store: GraphStore,
     scope: Scope,
@@ -79,32 +102,23 @@ def load_search_graph(
     relations: Sequence[str],
 ) -> LoadedGraph:
     """Nodes in scope scored by ``scorer_identity`` and the chosen neighbour relations between them."""
+    scope_names = store.non_leaf_nodes(scope)
+    scores, skipped = read_scores(store, scope_names, scorer_identity, aggregate)
+    if not scores:
+        raise no_scores_error(len(scope_names), scorer_identity, skipped)
+    loaded = build_search_graph(store, scores, relations)
+    loaded.skipped = skipped
+    return loaded
+
+
+def build_search_graph(store: GraphStore, scores: dict[str, float], relations: Sequence[str]) -> LoadedGraph:
+    """The search graph over the scored nodes, with one Cypher query per neighbour relation."""
     known = load_neighbour_relations()
     unknown = [r for r in relations if r not in known]
     if unknown:
         raise ValueError(f"unknown neighbour relations {unknown}; {NEIGHBOURS_FILE.name} defines {sorted(known)}")
-    scope_names = store.non_leaf_nodes(scope)
-    value_property = "uncertainty_mean" if aggregate == "mean" else "uncertainty"
-    rows = store.query(
-        f"MATCH (n:{N}) WHERE n.qualified_name IN $names "
-        f"RETURN n.qualified_name AS q, n.scorer AS scorer, n.{value_property} AS u",
-        {"names": scope_names},
-    )
-    skipped: Counter[str] = Counter()
-    names, values = [], []
-    for row in sorted(rows, key=lambda r: r["q"]):
-        if row["scorer"] is None or row["u"] is None:
-            skipped["unscored"] += 1
-        elif row["scorer"] != scorer_identity:
-            skipped["other_scorer"] += 1
-        else:
-            names.append(row["q"])
-            values.append(float(row["u"]))
-    if not names:
-        raise NoScoresError(
-            f"none of the {len(scope_names)} non-leaf nodes in scope has uncertainty scores from {scorer_identity!r} "
-            f"({dict(skipped)}); run `apisynth seeds score` with the same scoring settings first"
-        )
+    names = sorted(scores)
+    values = [scores[name] for name in names]
     ids = {name: i for i, name in enumerate(names)}
     params = {"kinds": list(SCHEMA.container_kinds)}
     edges: set[tuple[int, int]] = set()
@@ -135,4 +149,4 @@ def load_search_graph(
         edges_by_relation[name] = len(found)
         edges |= found
     graph = SearchGraph.from_edges(names, values, edges)
-    return LoadedGraph(graph=graph, kits=kits, skipped=skipped, edges_by_relation=edges_by_relation)
+    return LoadedGraph(graph=graph, kits=kits, edges_by_relation=edges_by_relation)

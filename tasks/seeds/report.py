@@ -69,7 +69,8 @@ class SeedReport(BaseModel):
     edges_by_relation: dict[str, int] = Field(default_factory=dict)
     seeds_written: int = 0
     skipped: dict[str, int] = Field(default_factory=dict)  # by reason
-    score_distribution: Distribution = Distribution()
+    score_distribution: Distribution = Distribution()  # node uncertainty (single) or path reward (multi)
+    api_uncertainty: Distribution = Distribution()  # mean node uncertainty of each seed's APIs
     top_paths: list[TopPath] = Field(default_factory=list)  # best paths over all roots (multi)
     search_s: float = 0.0  # the in-memory search alone
     total_s: float = 0.0
