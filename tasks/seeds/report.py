@@ -88,7 +88,7 @@ def plot_uncertainty_by_kit(values_by_kit: Mapping[str, Sequence[float]], path: 
     kits.sort(key=lambda k: sorted(values_by_kit[k])[len(values_by_kit[k]) // 2])
     fig, ax = plt.subplots(figsize=(8, max(2.5, 0.32 * len(kits) + 1)))
     if kits:
-        ax.boxplot([list(values_by_kit[k]) for k in kits], vert=False, showfliers=False)
+        ax.boxplot([list(values_by_kit[k]) for k in kits], orientation="horizontal", showfliers=False)
         ax.set_yticks(range(1, len(kits) + 1), [f"{k} ({len(values_by_kit[k])})" for k in kits], fontsize=8)
     ax.set_xlabel("node uncertainty (bits)")
     ax.set_title(title, fontsize=10)
