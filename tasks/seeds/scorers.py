@@ -194,23 +194,26 @@ class LiteLLMLogprobScorer:
 
     approximate = False
 
-    def __init__(self, model: str, api_base: str | None = None, complete: Callable[..., Any] | None = None) -> None:
+    def __init__(self, model: str, api_base: str | None = None, api_key: str | None = None) -> None:
         self.model = model
         self.api_base = api_base
+        self.api_key = api_key  # None: LiteLLM reads the provider's key from the environment
         self.identity = litellm_identity(model)
-        self._complete = complete
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LiteLLMLogprobScorer:
         model = settings.scoring.model or settings.llm.model
-        return cls(model, settings.scoring.api_base or settings.llm.api_base)
+        key = settings.llm.api_key.get_secret_value() if settings.llm.api_key is not None else None
+        return cls(model, settings.scoring.api_base or settings.llm.api_base, key)
 
     def _call(self, prompt: str) -> Any:
-        if self._complete is not None:
-            return self._complete(prompt)
         import litellm
 
-        kwargs: dict[str, Any] = {"api_base": self.api_base} if self.api_base else {}
+        kwargs: dict[str, Any] = {}
+        if self.api_base:
+            kwargs["api_base"] = self.api_base
+        if self.api_key:
+            kwargs["api_key"] = self.api_key
         return litellm.text_completion(
             model=self.model, prompt=prompt, echo=True, logprobs=0, max_tokens=1, temperature=0, **kwargs
         )
