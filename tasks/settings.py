@@ -94,6 +94,7 @@ class GenerateSettings(BaseModel):
     question_max_tokens: int = Field(256, ge=1)
     code_max_tokens: int = Field(768, ge=1)
     retry_malformed: bool = True  # ask once more when the output cannot be parsed
+    retry_temperature: float = Field(0.7, ge=0)  # that second attempt samples (with another seed) to differ
     repair_rounds: int = Field(1, ge=0)  # checker diagnostics fed back to the teacher
     verify: bool = True  # type-check and lint every sample with the ArkTS toolchain
     max_attempts_factor: float = Field(3.0, ge=1)  # replacement generations stop at n * factor seeds tried

@@ -21,7 +21,7 @@ from tasks.generate.facts import FactRetriever, named_apis
 from tasks.generate.io import append, appender, read_records
 from tasks.generate.parsing import Malformed, parse_code, parse_questions
 from tasks.generate.similarity import NearDuplicateIndex, benchmark_files, load_benchmark
-from tasks.generate.templates import load_template
+from tasks.generate.templates import PromptTemplate, load_template
 from tasks.generate.verify import Verifier
 from tasks.kg.store import GraphStore
 from tasks.llm.client import BudgetExhausted, LlmClient, LlmError, LlmUsage
@@ -180,17 +180,22 @@ class Synthesizer:
     def reject(self, unit: str, seed_id: str, stage: Stage, reason: str, **extra: Any) -> None:
         self.rejects.append(Reject(unit=unit, seed_id=seed_id, stage=stage, reason=reason, **extra))
 
-    async def ask(self, messages: list[dict[str, str]], max_tokens: int, parse: Callable[[str, str], Any]):
-        """Parsed output and the cache keys of the requests; malformed output is asked for once more."""
-        answer = await self.client.complete(messages, max_tokens=max_tokens)
+    async def ask(
+        self, messages: list[dict[str, str]], max_tokens: int, parse: Callable[[str, str], Any], stop: Sequence[str] = ()
+    ):
+        """Parsed output and the cache keys of the requests; malformed output is asked for once more,
+        sampled with another seed so the second attempt differs from the first."""
+        extra: dict[str, Any] = {"stop": list(stop)} if stop else {}
+        answer = await self.client.complete(messages, max_tokens=max_tokens, **extra)
         parsed = parse(answer.content, answer.finish_reason)
         keys = [answer.key]
         if self.settings.generate.retry_malformed and _is_malformed(parsed):
             retry = await self.client.complete(
                 messages,
                 max_tokens=max_tokens,
-                temperature=max(self.settings.llm.temperature, 0.7),
+                temperature=max(self.settings.llm.temperature, self.settings.generate.retry_temperature),
                 seed=self.settings.llm.seed + 1,
+                **extra,
             )
             keys.append(retry.key)
             retried = parse(retry.content, retry.finish_reason)
@@ -215,7 +220,9 @@ class Synthesizer:
             view = self.retriever.api_view(apis[0])
             messages = template.messages(api=view, import_line=view["import_line"], members=view["members"])
         try:
-            parsed, keys = await self.ask(messages, gen.question_max_tokens, lambda t, f: parse_questions(t, f, count))
+            parsed, keys = await self.ask(
+                messages, gen.question_max_tokens, lambda t, f: parse_questions(t, f, count), template.stop
+            )
         except BudgetExhausted:
             raise
         except LlmError as exc:
@@ -252,29 +259,35 @@ class Synthesizer:
     async def code(self, unit: Unit) -> Candidate | None:
         template = load_template("code")
         messages = template.messages(question=unit.question, facts=unit.facts)
-        return await self._code_call(unit, messages, "code", template.version)
+        return await self._code_call(unit, messages, "code", template)
 
     async def repair(self, candidate: Candidate, result: RunResult) -> Candidate | None:
         template = load_template("repair")
         messages = template.messages(
             question=candidate.unit.question, code=candidate.code, diagnostics=result.diagnostics[:15]
         )
-        repaired = await self._code_call(candidate.unit, messages, "repair", template.version)
+        repaired = await self._code_call(candidate.unit, messages, "repair", template)
         if repaired is None:
             return None
         repaired.repaired = True
         repaired.provenance = {**candidate.provenance, **repaired.provenance}
         return repaired
 
-    async def _code_call(self, unit: Unit, messages: list[dict[str, str]], stage: Stage, version: str) -> Candidate | None:
+    async def _code_call(
+        self, unit: Unit, messages: list[dict[str, str]], stage: Stage, template: PromptTemplate
+    ) -> Candidate | None:
         try:
-            code, keys = await self.ask(messages, self.settings.generate.code_max_tokens, parse_code)
+            code, keys = await self.ask(messages, self.settings.generate.code_max_tokens, parse_code, template.stop)
         except BudgetExhausted:
             raise
         except LlmError as exc:
             self.reject(unit.key, unit.seed_id, stage, f"llm_{exc.reason}", detail=str(exc)[:500],
                         question=unit.question, api_nodes=unit.api_nodes)
             return None
+        return self.candidate(unit, code, stage, template.version, keys)
+
+    def candidate(self, unit: Unit, code: str | Malformed, stage: Stage, version: str, keys: list[str]) -> Candidate | None:
+        """A draft for verification, or a reject when the code is missing or exports nothing."""
         if isinstance(code, Malformed):
             self.reject(unit.key, unit.seed_id, stage, code.reason, detail=code.detail,
                         question=unit.question, api_nodes=unit.api_nodes)
@@ -386,7 +399,7 @@ async def run_waves(
 
         try:
             while len(accepted) < n:
-                if units_tried >= attempt_cap:
+                if inputs_used >= attempt_cap:
                     stopped = "attempt cap"
                     break
                 wave_size = max(1, min(settings.llm.concurrency, n - len(accepted)))

@@ -1,9 +1,11 @@
 """Prompt templates live as files in prompts/: a system part, a line ``=== user ===``, a user part.
-A template's version is its declared number plus a hash of its text, so any edit shows in the samples."""
+A template's version is its declared number plus a hash of its text, so any edit shows in the samples.
+A template may declare the stop sequences of its output format: ``{# stop: ["\\n```\\n"] #}`` (a JSON list)."""
 
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -15,6 +17,7 @@ import jinja2
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 _SPLIT = "=== user ==="
 _VERSION = re.compile(r"\{#\s*version:\s*(\d+)")
+_STOP = re.compile(r"^\{#\s*stop:\s*(\[.*\])\s*#\}$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,7 @@ class PromptTemplate:
     version: str  # "<name>@<declared version>.<hash of the file>"
     system: jinja2.Template
     user: jinja2.Template
+    stop: tuple[str, ...] = ()
 
     def messages(self, **context: Any) -> list[dict[str, str]]:
         return [
@@ -41,6 +45,10 @@ def load_template(name: str) -> PromptTemplate:
     declared = _VERSION.search(text)
     if declared is None or _SPLIT not in text:
         raise ValueError(f"{path}: a template needs a '{{# version: N #}}' header and a '{_SPLIT}' line")
+    stop_line = _STOP.search(text)
+    stop = tuple(json.loads(stop_line.group(1))) if stop_line else ()
     system, user = text.split(_SPLIT, 1)
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
-    return PromptTemplate(name, f"{name}@{declared.group(1)}.{digest}", _env.from_string(system), _env.from_string(user))
+    return PromptTemplate(
+        name, f"{name}@{declared.group(1)}.{digest}", _env.from_string(system), _env.from_string(user), stop
+    )

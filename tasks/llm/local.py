@@ -51,6 +51,9 @@ class LocalChatModel(CustomLLM):
             chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
         ).to(model.device)
         options: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": tokenizer.eos_token_id}
+        stop = _stop_strings(params.get("stop"))
+        if stop:
+            options.update(stop_strings=stop, tokenizer=tokenizer)
         if temperature > 0:
             options.update(do_sample=True, temperature=temperature, top_p=float(params.get("top_p") or 1.0))
         else:
@@ -63,6 +66,9 @@ class LocalChatModel(CustomLLM):
         new_tokens = output[0, prompt_len:]
         text = tokenizer.decode(new_tokens, skip_special_tokens=True)
         finish = "length" if len(new_tokens) >= max_new_tokens else "stop"
+        cut = min((i for i in (text.find(s) for s in stop) if i >= 0), default=-1)
+        if cut >= 0:  # as OpenAI-style APIs do: the stop sequence ends the text and is not part of it
+            text, finish = text[:cut], "stop"
         return text, finish, int(prompt_len), int(len(new_tokens))
 
     def _respond(self, model: str, messages: list, optional_params: dict) -> ModelResponse:
@@ -83,6 +89,14 @@ class LocalChatModel(CustomLLM):
 
     async def acompletion(self, model: str, messages: list, *args: Any, **kwargs: Any) -> ModelResponse:
         return await asyncio.to_thread(self._respond, model, messages, kwargs.get("optional_params") or {})
+
+
+def _stop_strings(stop: object) -> list[str]:
+    if isinstance(stop, str):
+        return [stop] if stop else []
+    if isinstance(stop, list | tuple):
+        return [s for s in stop if isinstance(s, str) and s]
+    return []
 
 
 def register_provider(provider: str, handler: CustomLLM) -> None:

@@ -100,19 +100,29 @@ class ScriptedTeacher(CustomLLM):
         self.prompts: list[str] = []
 
     def answer(self, system: str, user: str) -> str:
-        if "Reply with JSON only" in user:
+        if "Let it inspire you" in user:  # OSS-Instruct: a problem and its solution
+            snippet = user.split("Snippet:\n```\n")[1].split("```")[0]
+            name = "fn" + str(sum(map(ord, snippet)))
+            code = "```typescript\n" + CODE.format(name=name, marker=7) + "\n```"
+            if "NO_PROBLEM" in snippet:
+                return code  # malformed: no problem statement
+            if "BROKEN" in snippet:
+                code = code.replace("(7)", "(BROKEN)")
+            return f"Problem: Write `{name}` that adds numbers to an ArrayList and returns the index of 7.\nSolution:\n{code}"
+        if "Now your turn." in user:  # question prompts; single seeds answer in lines, multi seeds in JSON
+            user = user.split("Now your turn.")[1]
             api = re.search(r"API(?: 1)?: (\w+)", user).group(1)
             if api == "HashMap" and "API 1" not in user:
-                return "I cannot answer in JSON, sorry."  # malformed: no JSON
-            if "questions" in user:
+                return "I cannot write such a task, sorry."  # malformed: neither JSON nor question lines
+            if "API 1" in user:
                 return json.dumps({"questions": [
                     {"question": "Store values in an ArrayList with add and index them in a HashMap with set.", "apis": ["add", "set"]},
                     {"question": "Collect numbers in an ArrayList via add, look one up with getIndexOf, keep it in a HashMap via set.",
                      "apis": ["add", "getIndexOf", "set"]},
                     {"question": "Only collect numbers in an ArrayList with add and return its contents.", "apis": ["add"]},
                 ]})
-            return json.dumps({"question": f"Write a function that adds numbers to an {api} with add and returns getIndexOf of 7.",
-                               "apis": ["add", "getIndexOf"]})
+            return (f"Question: Write a function that adds numbers to an {api} with add and returns getIndexOf of 7.\n"
+                    "APIs: add, getIndexOf")
         if "compiler and linter report" in user:
             return "```typescript\n" + CODE.format(name="repairedFn", marker=7) + "\n```"
         task = re.search(r"Task: (.*)", user).group(1)
@@ -120,7 +130,7 @@ class ScriptedTeacher(CustomLLM):
             return "Here is the answer without any code."  # malformed: no code block
         if "index them" in task:
             return "```typescript\n" + CODE.format(name="broken", marker="BROKEN") + "\n```"
-        return "```typescript\n" + CODE.format(name="indexOfSeven", marker=7) + "\n```"
+        return "```typescript\n" + CODE.format(name="indexOfSeven", marker=7)  # closing fence removed by a stop sequence
 
     def completion(self, model, messages, *args, **kwargs):
         system, user = messages[0]["content"], messages[-1]["content"]

@@ -35,16 +35,20 @@ SCRIPT = textwrap.dedent('''
     from tasks.generate.synthesize import generate_samples
     from tasks.settings import Settings
 
+    def key_line(user):  # the task of a code prompt, else the first line
+        lines = user.split(chr(10))
+        return next((line for line in lines if line.startswith("Task:")), lines[0])
+
     class LoggedTeacher(ScriptedTeacher):
         def answer(self, system, user):
             text = super().answer(system, user)
-            if user.startswith("Task:"):
-                text = text.replace("indexOfSeven", "fn_" + str(abs(hash(user.split(chr(10))[0])) % 10**8))
+            if key_line(user).startswith("Task:"):
+                text = text.replace("indexOfSeven", "fn_" + str(abs(hash(key_line(user))) % 10**8))
             return text
         async def acompletion(self, model, messages, *args, **kwargs):
             await asyncio.sleep(0.3)
             with open({log!r}, "a") as log:
-                log.write(messages[-1]["content"].split(chr(10))[0] + chr(10))
+                log.write(key_line(messages[-1]["content"]) + chr(10))
             return self.completion(model, messages, *args, **kwargs)
 
     register_provider("scripted", LoggedTeacher())
