@@ -13,6 +13,7 @@ app = typer.Typer(help="Turn API documentation into verified fine-tuning data fo
 app.add_typer(kg.app, name="kg", help="Build and inspect the API knowledge graph.")
 app.add_typer(seeds.app, name="seeds", help="Score API uncertainty and select single- and multi-API seeds.")
 app.command("generate")(generate_commands.generate)
+app.command("generate-oss")(generate_commands.generate_oss)
 app.command("dedup")(generate_commands.dedup)
 app.command("export")(generate_commands.export)
 app.add_typer(arkts.app, name="arkts", help="Type-check, lint and test ArkTS code.")

@@ -44,15 +44,53 @@ def generate(
     from tasks.kg import open_store
 
     out_dir = out or settings.runs_dir / "generate"
+    with open_store(settings, read_only=True) as store:
+        report = _with_progress(n, lambda progress: generate_samples(
+            settings, store, seeds, n, out_dir, model=model, verifier=None if no_verify else "arkts", progress=progress))
+    _print_report(report)
+
+
+def generate_oss(
+    n: Annotated[int, typer.Option("--n", help="Number of verified samples wanted.", min=1)],
+    model: Annotated[str | None, typer.Option(help="LiteLLM model string (default: settings, local/smollm2).")] = None,
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: <home>/runs/generate-oss).")] = None,
+    kit: Annotated[list[str] | None, typer.Option(help="Only snippets of APIs in this kit (repeatable).")] = None,
+    module: Annotated[list[str] | None, typer.Option(help="Only snippets of APIs in this module (repeatable).")] = None,
+    include_system_api: Annotated[bool, typer.Option(help="Also use snippets of system APIs.")] = False,
+    docs: Annotated[list[Path] | None, typer.Option(
+        help="Documentation files or folders (Markdown with ```ts blocks, .ets/.ts) adding snippets (repeatable).",
+        exists=True)] = None,
+    no_verify: Annotated[bool, typer.Option("--no-verify", help="Skip the ArkTS type-check and lint.")] = False,
+) -> None:
+    """The OSS-Instruct baseline: SDK documentation snippets inspire problems and solutions; re-running resumes."""
+    settings = _settings()
+    from tasks.generate.oss_instruct import default_scope, generate_oss_instruct
+    from tasks.kg import Scope, open_store
+
+    scope = default_scope(settings)
+    scope = Scope(kits=tuple(kit or scope.kits), modules=tuple(module or scope.modules),
+                  include_system_api=include_system_api or scope.include_system_api)
+    out_dir = out or settings.runs_dir / "generate-oss"
+    with open_store(settings, read_only=True) as store:
+        report = _with_progress(n, lambda progress: generate_oss_instruct(
+            settings, store, n, out_dir, model=model, verifier=None if no_verify else "arkts", progress=progress,
+            scope=scope, docs=docs or ()))
+    console.print(f"{report.seeds_total} documentation snippets in scope"
+                  + (f", skipped {report.seeds_skipped}" if report.seeds_skipped else ""))
+    _print_report(report)
+
+
+def _with_progress(n: int, run):
     with Progress(TextColumn("generating"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=console) as bar:
         task = bar.add_task("samples", total=n)
 
         def progress(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
 
-        with open_store(settings, read_only=True) as store:
-            report = generate_samples(settings, store, seeds, n, out_dir, model=model,
-                                      verifier=None if no_verify else "arkts", progress=progress)
+        return run(progress)
+
+
+def _print_report(report) -> None:
     console.print(f"[bold]{report.accepted}/{report.requested}[/bold] samples ({report.stopped_because}); "
                   f"acceptance {report.acceptance_rate:.0%} of {report.units_tried} questions, {report.repaired} repaired")
     if report.rejects:

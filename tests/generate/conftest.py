@@ -103,12 +103,13 @@ class ScriptedTeacher(CustomLLM):
         if "Let it inspire you" in user:  # OSS-Instruct: a problem and its solution
             snippet = user.split("Snippet:\n```\n")[1].split("```")[0]
             name = "fn" + str(sum(map(ord, snippet)))
-            code = "```typescript\n" + CODE.format(name=name, marker=7) + "\n```"
+            inspiration = " ".join(snippet.split())
+            code = f"```typescript\n// inspired by: {inspiration}\n" + CODE.format(name=name, marker=7) + "\n```"
             if "NO_PROBLEM" in snippet:
                 return code  # malformed: no problem statement
             if "BROKEN" in snippet:
                 code = code.replace("(7)", "(BROKEN)")
-            return f"Problem: Write `{name}` that adds numbers to an ArrayList and returns the index of 7.\nSolution:\n{code}"
+            return f"Problem: Write `{name}`, a reusable function doing what this does: {inspiration}\nSolution:\n{code}"
         if "Now your turn." in user:  # question prompts; single seeds answer in lines, multi seeds in JSON
             user = user.split("Now your turn.")[1]
             api = re.search(r"API(?: 1)?: (\w+)", user).group(1)
