@@ -52,3 +52,13 @@ def test_end_to_end_with_the_embedded_model(store, tmp_path):
     assert sum(report.rejects.values()) == len(rejects) and report.seeds_used == 2
     assert all(s.validation is not None and s.validation.status == "pass" for s in samples)
     assert len(samples) + len(rejects) >= 2  # every seed ends as samples or reasoned rejects
+
+
+@pytest.mark.slow
+def test_the_local_model_honours_stop_sequences():
+    from tasks.llm.local import register_local_model
+
+    local = register_local_model(Settings())
+    messages = [{"role": "user", "content": "List three fruits, one per line, numbered."}]
+    text, finish, _, tokens = local.generate(messages, {"max_tokens": 24, "stop": ["\n"]})
+    assert finish == "stop" and text.strip() and "\n" not in text and tokens <= 24
