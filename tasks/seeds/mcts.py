@@ -20,12 +20,29 @@ from tasks.records import Seed
 from tasks.seeds.graph import load_search_graph
 from tasks.seeds.report import Distribution, SeedReport, TopPath, plot_uncertainty_by_kit
 from tasks.seeds.scorers import scorer_identity
-from tasks.seeds.search import SearchParams, mcts_paths, random_paths, sample_nodes, top_paths
+from tasks.seeds.search import (
+    ScoredPath,
+    SearchGraph,
+    SearchParams,
+    mcts_paths,
+    random_paths,
+    sample_nodes,
+    top_paths,
+)
 from tasks.seeds.seedfile import SeedWriter, seed_id
 from tasks.settings import Settings
 
 Progress = Callable[[int, int, str], None]
 REPORTED_PATHS = 10
+
+
+def explore_root(
+    graph: SearchGraph, root: int, params: SearchParams, method: Literal["mcts", "random"], rng_seed: int
+) -> tuple[list[ScoredPath], random.Random]:
+    """The best paths from one root, and the root's random stream (the seed sampling continues it)."""
+    rng = random.Random(f"{rng_seed}:{method}:{graph.names[root]}")
+    explore = mcts_paths if method == "mcts" else random_paths
+    return top_paths(explore(graph, root, params, rng), params.top_paths), rng
 
 
 def multi_seeds(
@@ -47,7 +64,6 @@ def multi_seeds(
         iterations=config.iterations, exploration=config.exploration,
         rollout_depth=config.rollout_depth, top_paths=config.top_paths,
     )
-    explore = mcts_paths if method == "mcts" else random_paths
     facts = {entity.qualified_name: entity for entity in store.entities(graph.names)}
 
     report = SeedReport(
@@ -65,9 +81,8 @@ def multi_seeds(
             root_name = graph.names[root]
             if progress and root % 50 == 0:
                 progress(root, len(graph), root_name)
-            rng = random.Random(f"{config.rng_seed}:{method}:{root_name}")
             tick = time.perf_counter()
-            kept = top_paths(explore(graph, root, params, rng), params.top_paths)
+            kept, rng = explore_root(graph, root, params, method, config.rng_seed)
             search_s += time.perf_counter() - tick
             for rank, path in enumerate(kept):
                 names = [graph.names[n] for n in path.nodes]

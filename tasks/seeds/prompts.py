@@ -6,7 +6,7 @@ from __future__ import annotations
 from tasks.records import ApiEntity
 
 # Bump when the prompt text changes: it is part of every scorer identity, so old scores are redone.
-PROMPT_VERSION = "1"
+PROMPT_VERSION = "2"
 
 # How a member relates to its parent, by the member's kind (graph_schema node kinds).
 RELATION_BY_KIND = {
@@ -36,10 +36,16 @@ def prefix(parent: ApiEntity, relation_phrase: str, max_description_chars: int) 
     description = " ".join(parent.description.split())[:max_description_chars]
     if description:
         lines.append(f"Description: {description}")
-    if parent.signatures:
+    if parent.signatures and _informative(parent.signatures[0], parent.name):
         lines.append(f"Declaration: {' '.join(parent.signatures[0].split())[:200]}")
     lines.append(f"{parent.name} has a {relation_phrase} named")
     return "\n".join(lines)
+
+
+def _informative(signature: str, name: str) -> bool:
+    """False for a bare "<keyword> <name>" (e.g. "declare namespace util"): the first line already says it."""
+    words = [w for w in signature.split() if w not in ("declare", "export", "default")]
+    return not (len(words) == 2 and words[1] == name)
 
 
 def continuation(member: ApiEntity) -> str:

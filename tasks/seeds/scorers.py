@@ -1,8 +1,9 @@
 """Scorers: I(u, ρ, v) = −log2 P(v | u, ρ) in bits, behind one interface.
 
 - ``LocalLogprobScorer``: exact token log-probabilities of a local causal LM. One forward
-  pass over the shared prompt prefix, then every member name as a padded batch of
-  continuations on top of the cached prefix keys/values.
+  pass over the shared prompt prefix (reusing the previous prefix's keys/values for the
+  tokens both share), then the member names as batches of continuations of equal token
+  length on top of the cached prefix keys/values.
 - ``LiteLLMLogprobScorer``: exact log-probabilities from an OpenAI-compatible
   text-completion endpoint (``echo`` + ``logprobs``: the provider scores the prompt).
 - ``VerbalisedScorer``: the model states a probability. An approximation, for providers
@@ -16,6 +17,7 @@ import asyncio
 import hashlib
 import math
 import re
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,7 +82,6 @@ class LocalLogprobScorer:
         self.identity = identity
         self.batch_size = batch_size
         self.device = next(model.parameters()).device
-        self.pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
         self._last: tuple[list[int], Any, list[tuple[Any, Any]]] = ([], None, [])  # previous prefix state
 
     @classmethod
@@ -115,7 +116,10 @@ class LocalLogprobScorer:
             cache = DynamicCache(ddp_cache_data=[(k[:, :, :shared], v[:, :, :shared]) for k, v in last_kv],
                                  config=self.model.config)
         out = self.model(
-            input_ids=torch.tensor([prefix_ids[shared:]], device=self.device), past_key_values=cache, use_cache=True
+            input_ids=torch.tensor([prefix_ids[shared:]], device=self.device),
+            past_key_values=cache,
+            use_cache=True,
+            logits_to_keep=1,  # only the last position's next-token distribution is needed
         )
         logp = torch.log_softmax(out.logits[0, -1].double(), dim=-1)
         kv = [(layer.keys, layer.values) for layer in out.past_key_values.layers]
@@ -139,41 +143,27 @@ class LocalLogprobScorer:
 
         with torch.inference_mode():
             first_logp, prefix_kv = self._prefix_state(prefix_ids)
-            prefix_len = len(prefix_ids)
 
-            # longest first keeps padding small inside each batch; results go back by index
-            todo.sort(key=lambda i: -len(token_lists[i]))
-            for start in range(0, len(todo), self.batch_size):
-                chunk = todo[start : start + self.batch_size]
-                lengths = [len(token_lists[i]) for i in chunk]
-                firsts = torch.tensor([token_lists[i][0] for i in chunk], device=self.device)
-                totals = first_logp[firsts]
-                width = max(lengths)
-                if width > 1:
-                    ids = torch.full((len(chunk), width), self.pad_id, dtype=torch.long)
+            # one batch per continuation length: no padding, so no compute is spent on pad tokens
+            by_length: dict[int, list[int]] = defaultdict(list)
+            for i in todo:
+                by_length[len(token_lists[i])].append(i)
+            for length, members in sorted(by_length.items()):
+                for start in range(0, len(members), self.batch_size):
+                    chunk = members[start : start + self.batch_size]
+                    ids = torch.tensor([token_lists[i] for i in chunk], device=self.device)
+                    totals = first_logp[ids[:, 0]]
+                    if length > 1:
+                        rows = len(chunk)
+                        cache = DynamicCache(
+                            ddp_cache_data=[(k.expand(rows, -1, -1, -1), v.expand(rows, -1, -1, -1)) for k, v in prefix_kv],
+                            config=self.model.config,
+                        )
+                        logits = self.model(input_ids=ids[:, :-1], past_key_values=cache, use_cache=True).logits
+                        logp = torch.log_softmax(logits.double(), dim=-1)  # float64 sums keep batch shapes from showing
+                        totals = totals + logp.gather(-1, ids[:, 1:, None]).squeeze(-1).sum(dim=1)
                     for row, i in enumerate(chunk):
-                        ids[row, : lengths[row]] = torch.tensor(token_lists[i])
-                    ids = ids.to(self.device)
-                    length_t = torch.tensor(lengths, device=self.device)
-                    steps = torch.arange(width - 1, device=self.device)
-                    valid = steps[None, :] < (length_t[:, None] - 1)  # input j predicts token j+1
-                    mask = torch.cat(
-                        [torch.ones(len(chunk), prefix_len, dtype=torch.long, device=self.device), valid.long()], dim=1
-                    )
-                    cache = DynamicCache(
-                        ddp_cache_data=[
-                            (k.expand(len(chunk), -1, -1, -1), v.expand(len(chunk), -1, -1, -1)) for k, v in prefix_kv
-                        ],
-                        config=self.model.config,
-                    )
-                    logits = self.model(
-                        input_ids=ids[:, :-1], attention_mask=mask, past_key_values=cache, use_cache=True
-                    ).logits
-                    logp = torch.log_softmax(logits.double(), dim=-1)  # float64 sums keep batch shapes from showing
-                    picked = logp.gather(-1, ids[:, 1:, None]).squeeze(-1)
-                    totals = totals + (picked * valid).sum(dim=1)
-                for row, i in enumerate(chunk):
-                    results[i] = -float(totals[row]) / LN2
+                        results[i] = -float(totals[row]) / LN2
         return results
 
 
