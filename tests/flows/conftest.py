@@ -10,7 +10,9 @@ import pytest
 
 from tasks.settings import DEFAULT_SDK_DIR
 
-TINY_SDK_FILES = ("api/@ohos.base.d.ts", "api/@ohos.util.ArrayList.d.ts", "kits/@kit.ArkTS.d.ets")
+# two small containers of one kit: each is a single-API seed, and the kit links them into a multi-API seed
+TINY_MODULES = ["@ohos.util.Stack", "@ohos.util.Queue"]
+TINY_SDK_FILES = ("api/@ohos.base.d.ts", *(f"api/{module}.d.ts" for module in TINY_MODULES), "kits/@kit.ArkTS.d.ets")
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +57,7 @@ def synth_home(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def tiny_params(tiny_sdk):
-    """The embedded defaults, narrowed: one module, one sample, short answers, one benchmark task."""
+    """The embedded defaults, narrowed: two small modules, one sample, short answers, one benchmark task."""
     from flows.params import SynthParams
 
-    return SynthParams(sdk_dir=tiny_sdk, modules=["@ohos.util.ArrayList"], samples=1, max_tokens=64, eval_tasks=1)
+    return SynthParams(sdk_dir=tiny_sdk, modules=TINY_MODULES, samples=1, max_tokens=48, eval_tasks=1)

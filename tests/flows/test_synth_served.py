@@ -1,6 +1,10 @@
 """The one-machine path for real: a local Prefect server on a free loopback port,
 synth/full registered by serve() in another process, and `prefect deployment run
-synth/full --watch` on a tiny configuration ending Completed. Everything is stopped."""
+synth/full --watch` on a tiny configuration ending Completed. Everything is stopped.
+
+It shares the session's data directory and task cache: after test_synth_flow.py (files
+run in name order) the served run finds its tasks cached, which also shows that the
+parameters reach the served flow intact; run alone, it computes everything."""
 
 from __future__ import annotations
 
@@ -11,14 +15,8 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from flows.deploy import prefect_executable, start_server, stop, wait_until_ready
 from flows.params import SynthParams
-
-# the seeds stage (issue: single and multi seeds) provides these entry points
-pytest.importorskip("tasks.seeds.single", reason="tasks.seeds.single (single-API seeds) has not landed yet")
-pytest.importorskip("tasks.seeds.mcts", reason="tasks.seeds.mcts (multi-API seeds) has not landed yet")
 
 
 def _free_port() -> int:
