@@ -88,6 +88,9 @@ def read_scores(store: GraphStore, names: list[str], identity: str, aggregate: s
 
 
 def no_scores_error(in_scope: int, identity: str, skipped: Counter[str]) -> NoScoresError:
+    if in_scope == 0:
+        return NoScoresError("the scope holds no non-leaf API nodes: is the graph built (`apisynth kg build`), "
+                             "and do the kits/modules of the scope exist?")
     return NoScoresError(
         f"none of the {in_scope} non-leaf nodes in scope has uncertainty scores from {identity!r} "
         f"({dict(skipped)}); run `apisynth seeds score` with the same scoring settings first"

@@ -27,6 +27,7 @@ def test_seeds_cli_on_kit_arkts_with_the_default_model(tmp_path: Path, smollm2_f
         "APISYNTH_KG__BACKEND": "ladybug",
         "APISYNTH_MODELS__LOCAL_MODEL": str(smollm2_folder),  # the converted default model
         "APISYNTH_SEEDS__ITERATIONS": "10",
+        "COLUMNS": "300",  # rich wraps long messages at the terminal width
     }
     build_graph(Settings(home=home).model_copy(update={"kg": Settings().kg.model_copy(update={"backend": "ladybug"})}))
     scope_args = ["--kit", "@kit.ArkTS"] + [arg for module in MODULES for arg in ("--module", module)]
@@ -54,3 +55,17 @@ def test_seeds_cli_on_kit_arkts_with_the_default_model(tmp_path: Path, smollm2_f
             assert set(seed.apis) <= in_scope
             assert [entity.qualified_name for entity in store.entities(seed.apis)] == seed.apis
     assert (tmp_path / "multi-uncertainty-by-kit.png").is_file()
+
+
+def test_unloadable_model_and_empty_scope_are_clear_errors(tmp_path: Path):
+    env = {"APISYNTH_HOME": str(tmp_path / "home"), "APISYNTH_KG__BACKEND": "ladybug", "COLUMNS": "300",
+           "APISYNTH_MODELS__LOCAL_MODEL": str(tmp_path / "no-model")}
+    runner = CliRunner()
+    scored = runner.invoke(app, ["seeds", "score"], env=env)
+    assert scored.exit_code == 1
+    assert "ModelUnavailableError" in scored.output and "no-model" in scored.output
+    (tmp_path / "no-model").mkdir()
+    (tmp_path / "no-model" / "config.json").write_text("{}")
+    single = runner.invoke(app, ["seeds", "single", "--kit", "@kit.Nothing"], env=env)
+    assert single.exit_code == 1
+    assert "no non-leaf API nodes" in single.output
