@@ -209,3 +209,34 @@ def test_seeds_from_scores(graph_settings, tiny_scorer, tmp_path):
         baseline = multi_seeds(graph_settings, store, Scope(), tmp_path / "random.jsonl", method="random")
         assert baseline.method == "random" and baseline.seeds_written > 0
         assert {json.loads(line)["provenance"]["method"] for line in (tmp_path / "random.jsonl").open()} == {"random"}
+
+
+def test_neighbour_relations_read_from_the_graph(graph_settings):
+    import re
+    import typing
+
+    from graph_schema import SCHEMA
+    from tasks.seeds.graph import build_search_graph, load_neighbour_relations
+    from tasks.settings import SeedSettings
+
+    relations = load_neighbour_relations()
+    allowed = typing.get_args(typing.get_args(SeedSettings.model_fields["neighbour_relations"].annotation)[0])
+    assert set(relations) == set(allowed)
+    for relation in relations.values():
+        for used in re.findall(r"\[:([A-Z_|]+)\]", relation.cypher):
+            assert set(used.split("|")) <= set(SCHEMA.relation_types)
+
+    with open_store(graph_settings) as store:
+        nodes = store.non_leaf_nodes(Scope())
+        scores = {name: 1.0 for name in nodes}
+
+        def edges(*chosen):
+            graph = build_search_graph(store, scores, chosen).graph
+            return {frozenset((graph.names[a].rsplit(".", 1)[-1], graph.names[b].rsplit(".", 1)[-1]))
+                    for a, row in enumerate(graph.adjacency) for b in row}
+
+        assert edges("extends") == {frozenset({"Circle", "Shape"})}
+        assert frozenset({"Shape", "Point"}) in edges("uses_type")  # Shape.moveTo(target: Point)
+        assert frozenset({"Circle", "Point"}) in edges("uses_type")  # Circle.center(): Point
+        assert frozenset({"Circle", "Fill"}) in edges("sibling")
+        assert len(edges("kit")) == len(nodes) * (len(nodes) - 1) // 2  # one kit holds them all
