@@ -2,8 +2,8 @@
 
 - ``LocalLogprobScorer``: exact token log-probabilities of a local causal LM. One forward
   pass over the shared prompt prefix (reusing the previous prefix's keys/values for the
-  tokens both share), then the member names as batches of continuations of equal token
-  length on top of the cached prefix keys/values.
+  tokens both share), then the member names packed into one row behind the cached prefix
+  (block attention mask, no padding, no per-member copy of the prefix keys/values).
 - ``LiteLLMLogprobScorer``: exact log-probabilities from an OpenAI-compatible
   text-completion endpoint (``echo`` + ``logprobs``: the provider scores the prompt).
 - ``VerbalisedScorer``: the model states a probability. An approximation, for providers
@@ -17,7 +17,6 @@ import asyncio
 import hashlib
 import math
 import re
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,9 +125,41 @@ class LocalLogprobScorer:
         self._last = (list(prefix_ids), logp, kv)
         return logp, kv
 
-    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+    def _later_tokens(self, prefix_kv: list[tuple[Any, Any]], sequences: list[list[int]]) -> list[float]:
+        """Sum of log P(token j | prefix, tokens < j) over j >= 1 for each sequence, in one forward pass.
+
+        All sequences (minus their last token) are packed into one row behind the cached prefix;
+        a block mask lets each token see the prefix and the earlier tokens of its own sequence
+        only, and positions restart after the prefix, so each is scored as if it were alone.
+        Nothing is padded and the prefix keys/values are not copied per sequence."""
         import torch
         from transformers import DynamicCache
+
+        prefix_len = prefix_kv[0][0].shape[-2]
+        inputs = [token for seq in sequences for token in seq[:-1]]
+        targets = [token for seq in sequences for token in seq[1:]]
+        owner = torch.tensor([n for n, seq in enumerate(sequences) for _ in seq[1:]], device=self.device)
+        step = torch.tensor([j for seq in sequences for j in range(len(seq) - 1)], device=self.device)
+        packed = len(inputs)
+        same = owner[:, None] == owner[None, :]
+        earlier = step[None, :] <= step[:, None]
+        mask = torch.cat(
+            [torch.ones(packed, prefix_len, dtype=torch.bool, device=self.device), same & earlier], dim=1
+        )[None, None]
+        cache = DynamicCache(ddp_cache_data=prefix_kv, config=self.model.config)
+        logits = self.model(
+            input_ids=torch.tensor([inputs], device=self.device),
+            attention_mask=mask,
+            position_ids=(prefix_len + step)[None],
+            past_key_values=cache,
+            use_cache=True,
+        ).logits[0]
+        logp = torch.log_softmax(logits.double(), dim=-1)  # float64 sums keep batch shapes from showing
+        picked = logp.gather(-1, torch.tensor(targets, device=self.device)[:, None]).squeeze(-1)
+        return torch.zeros(len(sequences), dtype=torch.float64, device=self.device).index_add(0, owner, picked).tolist()
+
+    def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
+        import torch
 
         results: list[MemberScore] = [Skipped("empty_name")] * len(continuations)
         token_lists = [
@@ -144,26 +175,14 @@ class LocalLogprobScorer:
         with torch.inference_mode():
             first_logp, prefix_kv = self._prefix_state(prefix_ids)
 
-            # one batch per continuation length: no padding, so no compute is spent on pad tokens
-            by_length: dict[int, list[int]] = defaultdict(list)
-            for i in todo:
-                by_length[len(token_lists[i])].append(i)
-            for length, members in sorted(by_length.items()):
-                for start in range(0, len(members), self.batch_size):
-                    chunk = members[start : start + self.batch_size]
-                    ids = torch.tensor([token_lists[i] for i in chunk], device=self.device)
-                    totals = first_logp[ids[:, 0]]
-                    if length > 1:
-                        rows = len(chunk)
-                        cache = DynamicCache(
-                            ddp_cache_data=[(k.expand(rows, -1, -1, -1), v.expand(rows, -1, -1, -1)) for k, v in prefix_kv],
-                            config=self.model.config,
-                        )
-                        logits = self.model(input_ids=ids[:, :-1], past_key_values=cache, use_cache=True).logits
-                        logp = torch.log_softmax(logits.double(), dim=-1)  # float64 sums keep batch shapes from showing
-                        totals = totals + logp.gather(-1, ids[:, 1:, None]).squeeze(-1).sum(dim=1)
-                    for row, i in enumerate(chunk):
-                        results[i] = -float(totals[row]) / LN2
+            nats = {i: float(first_logp[token_lists[i][0]]) for i in todo}  # log P(first token | prefix)
+            longer = [i for i in todo if len(token_lists[i]) > 1]
+            for start in range(0, len(longer), self.batch_size):
+                chunk = longer[start : start + self.batch_size]
+                for i, rest in zip(chunk, self._later_tokens(prefix_kv, [token_lists[i] for i in chunk]), strict=True):
+                    nats[i] += rest
+        for i, total in nats.items():
+            results[i] = -total / LN2
         return results
 
 
