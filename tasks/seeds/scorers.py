@@ -203,17 +203,22 @@ class LiteLLMLogprobScorer:
 
     approximate = False
 
-    def __init__(self, model: str, api_base: str | None = None, api_key: str | None = None) -> None:
+    def __init__(
+        self, model: str, api_base: str | None = None, api_key: str | None = None, retries: int = 0, timeout_s: float = 300.0
+    ) -> None:
         self.model = model
         self.api_base = api_base
         self.api_key = api_key  # None: LiteLLM reads the provider's key from the environment
+        self.retries = retries
+        self.timeout_s = timeout_s
         self.identity = litellm_identity(model)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LiteLLMLogprobScorer:
         model = settings.scoring.model or settings.llm.model
         key = settings.llm.api_key.get_secret_value() if settings.llm.api_key is not None else None
-        return cls(model, settings.scoring.api_base or settings.llm.api_base, key)
+        return cls(model, settings.scoring.api_base or settings.llm.api_base, key,
+                   retries=settings.llm.max_retries, timeout_s=settings.llm.timeout_s)
 
     def _call(self, prompt: str) -> Any:
         import litellm
@@ -224,7 +229,8 @@ class LiteLLMLogprobScorer:
         if self.api_key:
             kwargs["api_key"] = self.api_key
         return litellm.text_completion(
-            model=self.model, prompt=prompt, echo=True, logprobs=0, max_tokens=1, temperature=0, **kwargs
+            model=self.model, prompt=prompt, echo=True, logprobs=0, max_tokens=1, temperature=0,
+            num_retries=self.retries, timeout=self.timeout_s, **kwargs,
         )
 
     def score(self, prefix: str, continuations: Sequence[str]) -> list[MemberScore]:
