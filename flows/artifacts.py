@@ -6,7 +6,6 @@ tasks were all cached still shows what it produced."""
 from __future__ import annotations
 
 import base64
-import io
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -65,15 +64,37 @@ def report_tables(output: StageOutput, state: str) -> None:
         rows = _table(name, value)
         if rows:
             create_table_artifact(rows, key=_key(output.stage, name), description=f"{output.stage}: {name}")
+    plot = report.get("plot_path")
+    if plot and Path(plot).is_file():
+        image(f"{output.stage}-plot", f"{output.stage}: {Path(plot).stem}", Path(plot))
     if output.files:
         links = "\n".join(f"- **{name}**: [{path}]({Path(path).resolve().as_uri()})" for name, path in output.files.items())
         create_markdown_artifact(f"### {output.stage} outputs\n\n{links}\n", key=_key(output.stage, "files"))
 
 
-def bar_chart(key: str, title: str, values: Mapping[str, float], ylabel: str) -> None:
-    """A bar chart as an image artifact (embedded as a data URL: no web server needed)."""
+def image(key: str, title: str, png: Path) -> None:
+    """A PNG from a run's output folder in the UI: an image artifact holding it as a data URL
+    (the UI shows it as ``<img src>``: no file server needed), and a markdown artifact with its path."""
+    url = "data:image/png;base64," + base64.b64encode(png.read_bytes()).decode()
+    create_image_artifact(url, key=_key(key), description=title)
+    create_markdown_artifact(f"### {title}\n\n[{png.name}]({png.resolve().as_uri()}) — `{png.resolve()}`\n",
+                             key=_key(key, "file"), description=f"{title}: file")
+
+
+def bar_chart(key: str, title: str, values: Mapping[str, float], ylabel: str, png: Path) -> None:
+    """A bar chart written to ``png`` and shown as an image artifact, with its values as a markdown table.
+    ``png`` lies in a fingerprinted output folder, so a file already there shows these values and is reused."""
     if not values:
         return
+    if not png.is_file():
+        _draw_bars(title, values, ylabel, png)
+    image(key, title, png)
+    rows = "\n".join(f"| {name} | {value:.4g} |" for name, value in values.items())
+    create_markdown_artifact(f"### {title}\n\n| | {ylabel} |\n|---|---|\n{rows}\n", key=_key(key, "table"),
+                             description=title)
+
+
+def _draw_bars(title: str, values: Mapping[str, float], ylabel: str, png: Path) -> None:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -85,11 +106,9 @@ def bar_chart(key: str, title: str, values: Mapping[str, float], ylabel: str) ->
     axes.set_ylabel(ylabel)
     axes.tick_params(axis="x", labelrotation=30)
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png")
+    png.parent.mkdir(parents=True, exist_ok=True)
+    figure.savefig(png, format="png")
     plt.close(figure)
-    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    create_image_artifact(url, key=_key(key), description=title)
 
 
 def run_summary(lines: Mapping[str, str], key: str = "synth-summary") -> None:

@@ -11,13 +11,11 @@ import signal
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from flows.environment import load_settings
+from flows.environment import load_settings, server_is_up
 from tasks.pipeline import LLM_TAG
 from tasks.settings import Settings
 
@@ -83,12 +81,8 @@ def wait_until_ready(api_url: str, server: subprocess.Popen[bytes], timeout_s: f
     while time.monotonic() < deadline:
         if server.poll() is not None:
             raise RuntimeError(f"the Prefect server exited with code {server.returncode} before it was ready")
-        try:
-            with urllib.request.urlopen(f"{api_url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, OSError):
-            pass
+        if server_is_up(api_url, timeout_s=2):
+            return
         time.sleep(0.5)
     raise TimeoutError(f"the Prefect server at {api_url} was not ready after {timeout_s:.0f} s")
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 from tasks.settings import Settings
@@ -35,3 +37,12 @@ def ui_url() -> str | None:
     from prefect.settings import get_current_settings
 
     return get_current_settings().ui_url
+
+
+def server_is_up(api_url: str, timeout_s: float = 0.5) -> bool:
+    """Whether a Prefect server answers its health check at api_url (asked before prefect is imported)."""
+    try:
+        with urllib.request.urlopen(f"{api_url}/health", timeout=timeout_s) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False

@@ -32,13 +32,10 @@ class StageRun(BaseModel):
         return StageRun(outputs={**self.outputs, **other.outputs}, states={**self.states, **other.states})
 
 
-def _run(run: StageRun, name: str, task: Any, refresh: bool = False, **inputs: Any) -> StageOutput:
-    """Call a task, record its state and output, and make its artifacts.
+def _record(run: StageRun, name: str, task: Any, inputs: dict[str, Any], state: Any) -> StageOutput:
+    """Record a finished task's state and output and make its artifacts.
 
     A cached output whose files are gone (or whose graph was replaced) is computed again."""
-    if refresh:
-        task = task.with_options(refresh_cache=True)
-    state = task(**inputs, return_state=True)
     output: StageOutput = state.result()
     if output.missing():
         get_run_logger().warning("%s: cached outputs are missing %s; running it again", name, output.missing())
@@ -48,6 +45,45 @@ def _run(run: StageRun, name: str, task: Any, refresh: bool = False, **inputs: A
     run.states[name] = state.name
     artifacts.report_tables(output, state.name)
     return output
+
+
+def _run(run: StageRun, name: str, task: Any, refresh: bool = False, **inputs: Any) -> StageOutput:
+    """Call a task in this flow and record it."""
+    if refresh:
+        task = task.with_options(refresh_cache=True)
+    return _record(run, name, task, inputs, task(**inputs, return_state=True))
+
+
+def _run_parallel(run: StageRun, name: str, task: Any, shards: list[dict[str, Any]]) -> list[StageOutput]:
+    """One task per input set, submitted to the flow's task runner together (threads or Dask);
+    recorded as ``name`` when there is one, ``name-0``, ``name-1``, ... otherwise."""
+    if len(shards) == 1:
+        return [_run(run, name, task, **shards[0])]
+    futures = [task.submit(**inputs) for inputs in shards]
+    for future in futures:
+        future.wait()
+    return [_record(run, f"{name}-{index}", task, inputs, future.state)
+            for index, (future, inputs) in enumerate(zip(futures, shards, strict=True))]
+
+
+def share(total: int, index: int, count: int) -> int:
+    """The index-th of count near-equal parts of total."""
+    return total // count + (index < total % count)
+
+
+def with_task_runner(stage_flow: Any, params: SynthParams) -> Any:
+    """The stage flow on the task runner the parameters ask for: threads here, or a Dask cluster
+    (the one at dask_address, or a local cluster of dask_workers processes)."""
+    if params.task_runner == "threads":
+        return stage_flow
+    from prefect_dask import DaskTaskRunner
+
+    if params.dask_address:
+        runner = DaskTaskRunner(address=params.dask_address)
+    else:
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": params.dask_workers, "threads_per_worker": 1,
+                                                "processes": True, "dashboard_address": None})
+    return stage_flow.with_options(task_runner=runner)
 
 
 # --- stage groups ------------------------------------------------------------
@@ -99,8 +135,13 @@ def _generate(settings: Settings, params: SynthParams, upstream: StageRun) -> St
     from tasks.generate.similarity import benchmark_files
 
     run = StageRun()
-    samples = _run(run, "generate", pipeline.generate_samples, settings=settings, graph=upstream.outputs["graph"],
-                   seeds=[upstream.outputs["single_seeds"], upstream.outputs["multi_seeds"]], n=params.samples)
+    seeds = [upstream.outputs["single_seeds"], upstream.outputs["multi_seeds"]]
+    count = min(params.shards, params.samples)
+    samples = _run_parallel(run, "generate", pipeline.generate_samples, [
+        {"settings": settings, "graph": upstream.outputs["graph"], "seeds": seeds,
+         "n": share(params.samples, index, count), "shard": index, "shards": count}
+        for index in range(count)
+    ])
     kept = _run(run, "dedup", pipeline.dedup_samples, settings=settings, samples=samples,
                 benchmark=benchmark_files(settings.dedup))
     _run(run, "export", pipeline.export_dataset, settings=settings, samples=kept,
@@ -132,12 +173,19 @@ def _benchmark_subset(settings: Settings, count: int | None) -> list[str]:
 
 def _evaluate(settings: Settings, params: SynthParams, model: str | Path) -> StageRun:
     run = StageRun()
-    output = _run(run, "evaluate", pipeline.evaluate_model, settings=settings, model=model,
-                  benchmark=settings.bench.tasks_path, task_ids=_benchmark_subset(settings, params.eval_tasks),
-                  n=params.eval_samples, ks=params.ks)
+    task_ids = _benchmark_subset(settings, params.eval_tasks)
+    count = max(1, min(params.shards, len(task_ids)))
+    common = {"settings": settings, "model": model, "benchmark": settings.bench.tasks_path,
+              "n": params.eval_samples, "ks": params.ks}
+    parts = _run_parallel(run, "evaluate", pipeline.evaluate_model,
+                          [{**common, "task_ids": task_ids[index::count]} for index in range(count)])
+    output = parts[0] if count == 1 else _run(
+        run, "evaluate", pipeline.merge_evaluations, settings=settings, parts=parts, task_ids=task_ids,
+        n=params.eval_samples, ks=params.ks)
     scores = {name: score["pass_at_k"].get(f"pass@{min(params.ks)}", 0.0)
               for name, score in output.report.get("by_category", {}).items()}
-    artifacts.bar_chart("evaluate-pass-at-k", f"pass@{min(params.ks)} by category", scores, "pass rate")
+    artifacts.bar_chart("evaluate-pass-at-k", f"pass@{min(params.ks)} by category", scores, "pass rate",
+                        output.files["summary"].parent / "pass-at-k-by-category.png")
     return run
 
 
@@ -190,10 +238,10 @@ def synth(params: SynthParams = SynthParams()) -> SynthRun:
     settings = params.settings()
     run = kg(params)
     run = run.merge(_on_gpu_pool(params, seeds, SEEDS_ON_GPU, upstream=run))
-    run = run.merge(generate(params, run))
+    run = run.merge(with_task_runner(generate, params)(params, run))
     # a training stage goes here: it turns run.outputs["export"] into the model that evaluate measures
     if params.evaluate:
-        run = run.merge(_on_gpu_pool(params, evaluate, EVALUATE_ON_GPU))
+        run = run.merge(_on_gpu_pool(params, with_task_runner(evaluate, params), EVALUATE_ON_GPU))
     return _finish(settings, params, run)
 
 

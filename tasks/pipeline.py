@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -264,16 +265,19 @@ GENERATE_SECTIONS = ("llm", "generate", "arkts", "models")
     retry_condition_fn=retry_transient,
     timeout_seconds=LONG_TIMEOUT_S,
 )
-def generate_samples(settings: Settings, graph: StageOutput, seeds: list[StageOutput], n: int) -> StageOutput:
-    """Questions and code from the seeds, verified by the ArkTS toolchain. Resumes inside its folder."""
+def generate_samples(
+    settings: Settings, graph: StageOutput, seeds: list[StageOutput], n: int, shard: int = 0, shards: int = 1
+) -> StageOutput:
+    """Questions and code from the seeds, verified by the ArkTS toolchain. Resumes inside its folder.
+    With ``shards`` > 1 it works on every shards-th seed from the ``shard``-th (one of parallel tasks)."""
     from tasks.generate.synthesize import generate_samples as generate
     from tasks.kg import open_store
 
-    key, folder = workdir(settings, "generate", GENERATE_SECTIONS, graph=graph, seeds=seeds, n=n)
+    key, folder = workdir(settings, "generate", GENERATE_SECTIONS, graph=graph, seeds=seeds, n=n, shard=shard,
+                          shards=shards)
     seeds_path = folder / "seeds.jsonl"
-    with seeds_path.open("w", encoding="utf-8") as merged:
-        for part in seeds:
-            merged.write(part.files["seeds"].read_text(encoding="utf-8"))
+    lines = [line for part in seeds for line in part.files["seeds"].read_text(encoding="utf-8").splitlines(True)]
+    seeds_path.write_text("".join(lines[shard::shards]), encoding="utf-8")
     with open_store(settings, read_only=True) as store:
         report = generate(settings, store, seeds_path, n, folder)
     return StageOutput(stage="generate", fingerprint=key, files={"samples": Path(report.samples_path)},
@@ -281,12 +285,15 @@ def generate_samples(settings: Settings, graph: StageOutput, seeds: list[StageOu
 
 
 @task(name="dedup-samples", cache_policy=content_cache("dedup"), persist_result=True)
-def dedup_samples(settings: Settings, samples: StageOutput, benchmark: list[Path]) -> StageOutput:
-    """Drop near-duplicates within the dataset and against the benchmark (``benchmark``: its files)."""
+def dedup_samples(settings: Settings, samples: list[StageOutput], benchmark: list[Path]) -> StageOutput:
+    """Drop near-duplicates within the dataset (all generation tasks' samples together) and against
+    the benchmark (``benchmark``: its files)."""
     from tasks.generate.dedup import dedup_samples as dedup
 
     key, folder = workdir(settings, "dedup", ("dedup",), samples=samples, benchmark=benchmark)
-    report = dedup(settings, samples.files["samples"], None, folder)
+    merged = folder / "samples.in.jsonl"
+    merged.write_text("".join(part.files["samples"].read_text(encoding="utf-8") for part in samples), encoding="utf-8")
+    report = dedup(settings, merged, None, folder)
     return StageOutput(stage="dedup", fingerprint=key, files={"samples": Path(report.kept_path)},
                        report=_report_dict(report))
 
@@ -331,4 +338,37 @@ def evaluate_model(
     tasks = [t for t in load_benchmark(benchmark) if t.id in wanted]
     report = evaluate(settings, str(model), n, ks, folder, tasks=tasks)
     files = {"results": Path(report.results_path), "summary": Path(report.summary_path)}
+    return StageOutput(stage="evaluate", fingerprint=key, files=files, report=_report_dict(report))
+
+
+@task(name="merge-evaluations", cache_policy=content_cache("bench"), persist_result=True)
+def merge_evaluations(settings: Settings, parts: list[StageOutput], task_ids: list[str], n: int, ks: list[int]) -> StageOutput:
+    """One pass@k report from evaluations of disjoint task subsets (parallel evaluation tasks)."""
+    from tasks.bench.benchmark import load_benchmark
+    from tasks.bench.evaluate import BenchReport, SampleOutcome, summarize
+    from tasks.llm.client import LlmUsage
+
+    key, folder = workdir(settings, "evaluate", ("bench",), parts=parts, task_ids=task_ids, n=n, ks=ks)
+    results_path, summary_path = folder / "results.jsonl", folder / "summary.json"
+    lines = [line for part in parts for line in part.files["results"].read_text(encoding="utf-8").splitlines() if line.strip()]
+    results_path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    outcomes = [SampleOutcome.model_validate_json(line) for line in lines]
+    wanted = set(task_ids)
+    tasks = [t for t in load_benchmark(settings.bench.tasks_path) if t.id in wanted]
+    reports = [BenchReport.model_validate(part.report) for part in parts]
+    reported_ks = reports[0].ks
+    overall, by_category, status_counts = summarize(outcomes, tasks, n, reported_ks)
+    usages = [LlmUsage.model_validate(r.llm_usage) for r in reports]
+    totals = {name: sum(getattr(u, name) for u in usages)
+              for name in ("calls", "succeeded", "cache_hits", "retries", "prompt_tokens", "completion_tokens", "cost_usd")}
+    errors = sum((Counter(u.errors) for u in usages), Counter())
+    usage = LlmUsage(model=usages[0].model, errors=dict(errors), **totals).model_dump()
+    report = BenchReport(
+        model=reports[0].model, n=n, ks=reported_ks, tasks=len(tasks), samples=len(outcomes), pass_at_k=overall,
+        by_category=by_category, status_counts=status_counts, llm_usage=usage,
+        generate_s=round(sum(r.generate_s for r in reports), 3), run_s=round(sum(r.run_s for r in reports), 3),
+        results_path=str(results_path), summary_path=str(summary_path),
+    )
+    summary_path.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    files = {"results": results_path, "summary": summary_path}
     return StageOutput(stage="evaluate", fingerprint=key, files=files, report=_report_dict(report))
