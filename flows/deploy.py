@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flows.environment import load_settings, server_is_up
-from tasks.pipeline import LLM_TAG
 from tasks.settings import Settings
 
 if TYPE_CHECKING:
@@ -40,6 +39,8 @@ def deployments(settings: Settings) -> list[RunnerDeployment]:
 def ensure_llm_limit(settings: Settings) -> None:
     """A tag concurrency limit: at most N model-calling tasks run at once across all flow runs."""
     from prefect.client.orchestration import get_client
+
+    from tasks.pipeline import LLM_TAG
 
     with get_client(sync_client=True) as client:
         client.create_concurrency_limit(tag=LLM_TAG, concurrency_limit=settings.orchestration.llm_concurrency)

@@ -184,7 +184,7 @@ def _evaluate(settings: Settings, params: SynthParams, model: str | Path) -> Sta
         n=params.eval_samples, ks=params.ks)
     scores = {name: score["pass_at_k"].get(f"pass@{min(params.ks)}", 0.0)
               for name, score in output.report.get("by_category", {}).items()}
-    artifacts.bar_chart("evaluate-pass-at-k", f"pass@{min(params.ks)} by category", scores, "pass rate",
+    artifacts.bar_chart("evaluate-pass-at-k-chart", f"pass@{min(params.ks)} by category", scores, "pass rate",
                         output.files["summary"].parent / "pass-at-k-by-category.png")
     return run
 

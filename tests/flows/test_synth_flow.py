@@ -62,3 +62,19 @@ def test_deleted_outputs_and_a_replaced_graph_are_made_again(first_run, tiny_par
     assert again.states["graph"] == "Completed" and again.outputs["graph"].report["cached"] is False
     assert again.states["score"] == "Completed"  # the new graph needs its uncertainty again
     assert again.states["export"] == "Completed" and (first_run.dataset_dir / "dataset_info.json").is_file()
+
+
+def test_the_pass_at_k_chart_is_a_png_in_the_output_folder_and_an_image_artifact(first_run):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    png = first_run.outputs["evaluate"].files["summary"].parent / "pass-at-k-by-category.png"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    with get_client(sync_client=True) as client:
+        keys = ["evaluate-pass-at-k-chart", "evaluate-pass-at-k-chart-file", "evaluate-pass-at-k-chart-table"]
+        found = {a.key: a for a in client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys)))}
+    assert set(found) == set(keys)
+    chart = found["evaluate-pass-at-k-chart"]
+    assert chart.type == "image" and chart.data.startswith("data:image/png;base64,")
+    assert str(png.resolve()) in found["evaluate-pass-at-k-chart-file"].data
+    assert "| pass rate |" in found["evaluate-pass-at-k-chart-table"].data
