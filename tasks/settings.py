@@ -100,6 +100,8 @@ class GenerateSettings(BaseModel):
     max_attempts_factor: float = Field(3.0, ge=1)  # replacement generations stop at n * factor seeds tried
     mix_single: int = Field(4, ge=0)  # export ratio single:multi (the paper: 4:1)
     mix_multi: int = Field(1, ge=0)
+    # start the code answer for the model (fence, import lines, "export function"): auto = local models only
+    prefill: Literal["auto", "on", "off"] = "auto"
 
 
 class DedupSettings(BaseModel):

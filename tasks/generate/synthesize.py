@@ -24,7 +24,7 @@ from tasks.generate.similarity import NearDuplicateIndex, benchmark_files, load_
 from tasks.generate.templates import PromptTemplate, load_template
 from tasks.generate.verify import Verifier
 from tasks.kg.store import GraphStore
-from tasks.llm.client import BudgetExhausted, LlmClient, LlmError, LlmUsage
+from tasks.llm.client import BudgetExhausted, LlmClient, LlmError, LlmUsage, supports_prefill
 from tasks.records import Diagnostic, RunResult, Sample, Seed
 from tasks.settings import Settings
 
@@ -176,18 +176,26 @@ class Synthesizer:
         self.client = client
         self.retriever = retriever
         self.rejects: list[Reject] = []
+        self.prefill = supports_prefill(client.model, settings.generate.prefill)
 
     def reject(self, unit: str, seed_id: str, stage: Stage, reason: str, **extra: Any) -> None:
         self.rejects.append(Reject(unit=unit, seed_id=seed_id, stage=stage, reason=reason, **extra))
 
     async def ask(
-        self, messages: list[dict[str, str]], max_tokens: int, parse: Callable[[str, str], Any], stop: Sequence[str] = ()
+        self,
+        messages: list[dict[str, str]],
+        max_tokens: int,
+        parse: Callable[[str, str], Any],
+        stop: Sequence[str] = (),
+        prefill: str = "",
     ):
-        """Parsed output and the cache keys of the requests; malformed output is asked for once more,
-        sampled with another seed so the second attempt differs from the first."""
+        """Parsed output (of prefill + answer) and the cache keys of the requests; malformed output is asked
+        for once more, sampled with another seed so the second attempt differs from the first."""
         extra: dict[str, Any] = {"stop": list(stop)} if stop else {}
+        if prefill:
+            extra["prefill"] = prefill
         answer = await self.client.complete(messages, max_tokens=max_tokens, **extra)
-        parsed = parse(answer.content, answer.finish_reason)
+        parsed = parse(answer.text, answer.finish_reason)
         keys = [answer.key]
         if self.settings.generate.retry_malformed and _is_malformed(parsed):
             retry = await self.client.complete(
@@ -198,7 +206,7 @@ class Synthesizer:
                 **extra,
             )
             keys.append(retry.key)
-            retried = parse(retry.content, retry.finish_reason)
+            retried = parse(retry.text, retry.finish_reason)
             if not _is_malformed(retried):
                 parsed = retried
         return parsed, keys
@@ -259,14 +267,16 @@ class Synthesizer:
     async def code(self, unit: Unit) -> Candidate | None:
         template = load_template("code")
         messages = template.messages(question=unit.question, facts=unit.facts)
-        return await self._code_call(unit, messages, "code", template)
+        prefill = template.prefill_text(import_lines=_import_lines(unit.facts)) if self.prefill else ""
+        return await self._code_call(unit, messages, "code", template, prefill)
 
     async def repair(self, candidate: Candidate, result: RunResult) -> Candidate | None:
         template = load_template("repair")
         messages = template.messages(
             question=candidate.unit.question, code=candidate.code, diagnostics=result.diagnostics[:15]
         )
-        repaired = await self._code_call(candidate.unit, messages, "repair", template)
+        prefill = template.prefill_text(import_lines=_import_lines(candidate.unit.facts)) if self.prefill else ""
+        repaired = await self._code_call(candidate.unit, messages, "repair", template, prefill)
         if repaired is None:
             return None
         repaired.repaired = True
@@ -274,10 +284,12 @@ class Synthesizer:
         return repaired
 
     async def _code_call(
-        self, unit: Unit, messages: list[dict[str, str]], stage: Stage, template: PromptTemplate
+        self, unit: Unit, messages: list[dict[str, str]], stage: Stage, template: PromptTemplate, prefill: str = ""
     ) -> Candidate | None:
         try:
-            code, keys = await self.ask(messages, self.settings.generate.code_max_tokens, parse_code, template.stop)
+            code, keys = await self.ask(
+                messages, self.settings.generate.code_max_tokens, parse_code, template.stop, prefill
+            )
         except BudgetExhausted:
             raise
         except LlmError as exc:
@@ -303,6 +315,11 @@ def _is_malformed(parsed: object) -> bool:
     if isinstance(parsed, list):
         return all(isinstance(p, Malformed) for p in parsed)
     return isinstance(parsed, Malformed)
+
+
+def _import_lines(facts: Sequence[dict[str, Any]]) -> list[str]:
+    """The distinct import lines of the facts a code prompt is grounded on, in order."""
+    return list(dict.fromkeys(f["import_line"] for f in facts if f.get("import_line")))
 
 
 def _fact(seed: Seed, qualified_name: str):

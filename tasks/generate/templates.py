@@ -1,4 +1,5 @@
-"""Prompt templates live as files in prompts/: a system part, a line ``=== user ===``, a user part.
+"""Prompt templates live as files in prompts/: a system part, a line ``=== user ===``, a user part and,
+optionally, a line ``=== assistant ===`` and the start of the answer (a prefill the model continues).
 A template's version is its declared number plus a hash of its text, so any edit shows in the samples.
 A template may declare the stop sequences of its output format: ``{# stop: ["\\n```\\n"] #}`` (a JSON list)."""
 
@@ -16,6 +17,7 @@ import jinja2
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
 _SPLIT = "=== user ==="
+_PREFILL_SPLIT = "=== assistant ==="
 _VERSION = re.compile(r"\{#\s*version:\s*(\d+)")
 _STOP = re.compile(r"^\{#\s*stop:\s*(\[.*\])\s*#\}$", re.MULTILINE)
 
@@ -27,12 +29,17 @@ class PromptTemplate:
     system: jinja2.Template
     user: jinja2.Template
     stop: tuple[str, ...] = ()
+    prefill: jinja2.Template | None = None
 
     def messages(self, **context: Any) -> list[dict[str, str]]:
         return [
             {"role": "system", "content": self.system.render(**context).strip()},
             {"role": "user", "content": self.user.render(**context).strip()},
         ]
+
+    def prefill_text(self, **context: Any) -> str:
+        """The declared start of the answer ("" when none); leading blank lines dropped, trailing text kept as is."""
+        return self.prefill.render(**context).lstrip("\n") if self.prefill is not None else ""
 
 
 _env = jinja2.Environment(undefined=jinja2.StrictUndefined, keep_trailing_newline=False, autoescape=False)
@@ -48,7 +55,9 @@ def load_template(name: str) -> PromptTemplate:
     stop_line = _STOP.search(text)
     stop = tuple(json.loads(stop_line.group(1))) if stop_line else ()
     system, user = text.split(_SPLIT, 1)
+    user, _, prefill = user.partition(_PREFILL_SPLIT)
     digest = hashlib.sha256(text.encode()).hexdigest()[:8]
     return PromptTemplate(
-        name, f"{name}@{declared.group(1)}.{digest}", _env.from_string(system), _env.from_string(user), stop
+        name, f"{name}@{declared.group(1)}.{digest}", _env.from_string(system), _env.from_string(user), stop,
+        _env.from_string(prefill) if prefill else None,
     )

@@ -47,6 +47,18 @@ class Completion:
     prompt_tokens: int
     completion_tokens: int
     cost_usd: float
+    prefill: str = ""  # the start of the answer the model was asked to continue ("" when none)
+
+    @property
+    def text(self) -> str:
+        """The whole answer: prefill + continuation."""
+        return self.prefill + self.content
+
+
+def supports_prefill(model: str, mode: str) -> bool:
+    """Whether to send a trailing assistant message for the model to continue: ``on``, ``off``, or ``auto``
+    (only the in-process local models; hosted chat APIs mostly ignore or reject it)."""
+    return mode == "on" or (mode == "auto" and model.startswith(f"{LOCAL_PROVIDER}/"))
 
 
 class LlmUsage(BaseModel):
@@ -140,15 +152,21 @@ class LlmClient:
         max_tokens: int | None = None,
         temperature: float | None = None,
         seed: int | None = None,
+        prefill: str = "",
         **extra: Any,
     ) -> Completion:
-        """One answer: from the cache when this exact request was answered before, else from the provider."""
+        """One answer: from the cache when this exact request was answered before, else from the provider.
+        A ``prefill`` goes last as an assistant message; the answer's ``content`` is what follows it."""
+        if prefill:
+            messages = [*messages, {"role": "assistant", "content": prefill}]
         params = self._params(max_tokens, temperature, seed, extra)
         cacheable = {k: v for k, v in params.items() if k != "mock_response"}
         key = cache_key(self.model, messages, cacheable)
         if self.cache is not None and (hit := self.cache.get(key)) is not None:
             self.usage.cache_hits += 1
-            return Completion(hit.content, hit.finish_reason, True, key, hit.prompt_tokens, hit.completion_tokens, 0.0)
+            return Completion(
+                hit.content, hit.finish_reason, True, key, hit.prompt_tokens, hit.completion_tokens, 0.0, prefill
+            )
 
         async with self._semaphore:
             attempt = 0
@@ -180,7 +198,8 @@ class LlmClient:
             self.cache.put(key, self.model, answer)
         self.usage.succeeded += 1
         return Completion(
-            answer.content, answer.finish_reason, False, key, answer.prompt_tokens, answer.completion_tokens, answer.cost_usd
+            answer.content, answer.finish_reason, False, key, answer.prompt_tokens, answer.completion_tokens,
+            answer.cost_usd, prefill,
         )
 
     async def _call(self, messages: Sequence[Message], params: Mapping[str, Any]) -> Any:

@@ -40,15 +40,18 @@ class LocalChatModel(CustomLLM):
             return self._loaded
 
     def generate(self, messages: list[dict[str, Any]], params: dict[str, Any]) -> tuple[str, str, int, int]:
-        """(text, finish_reason, prompt_tokens, completion_tokens) for one chat request."""
+        """(text, finish_reason, prompt_tokens, completion_tokens) for one chat request. When the last message
+        is the assistant's, the text is its continuation (without the given start)."""
         import torch
 
         model, tokenizer = self._model()
         max_new_tokens = int(params.get("max_tokens") or params.get("max_completion_tokens") or 256)
         temperature = float(params.get("temperature") or 0.0)
         chat = [{"role": m["role"], "content": m.get("content") or ""} for m in messages]
+        prefilled = chat[-1]["role"] == "assistant"  # a started answer: continue it rather than open a new turn
         encoded = tokenizer.apply_chat_template(
-            chat, add_generation_prompt=True, return_tensors="pt", return_dict=True
+            chat, add_generation_prompt=not prefilled, continue_final_message=prefilled, return_tensors="pt",
+            return_dict=True,
         ).to(model.device)
         options: dict[str, Any] = {"max_new_tokens": max_new_tokens, "pad_token_id": tokenizer.eos_token_id}
         stop = _stop_strings(params.get("stop"))

@@ -27,7 +27,7 @@ def test_single_seed_sample_is_grounded_on_graph_facts(settings, store, teacher,
     sample = samples[0]
     assert sample.seed_kind == "single" and sample.teacher_model == "scripted/teacher"
     assert set(sample.api_nodes) == {f"{AL}/ArrayList", f"{AL}/ArrayList.add", f"{AL}/ArrayList.getIndexOf"}
-    assert sample.validation.status == "pass" and sample.template_version.startswith("code@2.")
+    assert sample.validation.status == "pass" and sample.template_version.startswith("code@3.")
     code_prompt = next(p for p in teacher.prompts if "\nTask: " in p)
     assert "import { ArrayList } from '@kit.ArkTS';" in code_prompt  # import derived from the kit re-export
     assert "Signature: getIndexOf(element: T): number" in code_prompt

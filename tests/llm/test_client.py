@@ -155,3 +155,24 @@ async def test_api_key_reaches_the_call_but_not_the_cache(tmp_path, monkeypatch)
     assert calls[0]["api_key"] == "sk-very-secret-123"
     assert b"sk-very-secret-123" not in (tmp_path / "cache.sqlite").read_bytes()
     assert "sk-very-secret" not in repr(llm.settings) and "sk-very-secret" not in llm.usage.model_dump_json()
+
+
+async def test_a_prefill_goes_last_as_the_assistant_turn_and_the_answer_continues_it(tmp_path, monkeypatch):
+    calls = scripted_acompletion(monkeypatch, [" sum(values: number[]): number {"])
+    llm, _ = client(tmp_path)
+    answer = await llm.complete(MESSAGES, prefill="```typescript\nexport function")
+    sent = calls[0]["messages"]
+    assert sent[:-1] == MESSAGES and sent[-1] == {"role": "assistant", "content": "```typescript\nexport function"}
+    assert answer.text == "```typescript\nexport function sum(values: number[]): number {"
+    again = await llm.complete(MESSAGES, prefill="```typescript\nexport function")
+    assert again.cached and again.text == answer.text  # the cache key covers the prefill
+    plain = await llm.complete(MESSAGES)
+    assert not plain.cached and plain.text == plain.content and calls[-1]["messages"] == MESSAGES
+
+
+def test_prefill_is_for_local_models_unless_forced():
+    from tasks.llm.client import supports_prefill
+
+    assert supports_prefill("local/smollm2", "auto")
+    assert not supports_prefill("deepseek/deepseek-chat", "auto") and not supports_prefill("openai/gpt-4o", "auto")
+    assert supports_prefill("hosted_vllm/qwen", "on") and not supports_prefill("local/smollm2", "off")
