@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 from tasks.generate.io import append, read_records
 from tasks.generate.similarity import candidate_pairs, cross_scores, exact_scores, load_benchmark, normalize
 from tasks.generate.synthesize import DuplicatePair
+from tasks.generate.templates import PROMPTS_DIR, WorkedExample, prompt_examples
 from tasks.records import Sample
 from tasks.settings import Settings
 
@@ -24,6 +25,7 @@ class DedupReport(BaseModel):
     removed: int
     removed_by: dict[str, int] = Field(default_factory=dict)  # "<against>_<field>" -> count
     benchmark_items: int
+    prompt_examples: int  # worked examples of the templates the samples were generated with
     dedup_pairs: int  # exact Levenshtein comparisons made
     candidate_pairs: int  # within-dataset pairs proposed by MinHash LSH
     bad_input_lines: int
@@ -33,8 +35,9 @@ class DedupReport(BaseModel):
 
 
 def dedup_samples(settings: Settings, samples_path: Path, benchmark_path: Path | None, out_dir: Path) -> DedupReport:
-    """Drop samples too close to the benchmark (exact, every pair) or to an earlier kept sample
-    (LSH candidates, verified exactly). Every removed pair goes to the decontamination report."""
+    """Drop samples too close to the benchmark or to a worked example of the prompt templates they were
+    generated with (exact, every pair), or to an earlier kept sample (LSH candidates, verified exactly).
+    Every removed pair goes to the decontamination report."""
     started = time.perf_counter()
     dedup = settings.dedup
     samples, bad = read_records(samples_path, Sample)
@@ -45,21 +48,27 @@ def dedup_samples(settings: Settings, samples_path: Path, benchmark_path: Path |
 
         bench_paths = benchmark_files(dedup)
     benchmark = load_benchmark(bench_paths)
+    examples = prompt_examples(templates_used(samples))
 
     questions = [normalize(s.question) for s in samples]
     codes = [normalize(s.code) for s in samples]
     removed: dict[int, DuplicatePair] = {}
     pairs_compared = 0
 
-    for field_name, texts, bench_texts, threshold in (
-        ("question", questions, [normalize(b.instruction) for b in benchmark], dedup.question_threshold),
-        ("code", codes, [normalize(b.solution) for b in benchmark], dedup.code_threshold),
-    ):
-        pairs_compared += len(texts) * len(bench_texts)
-        for i, j, score in cross_scores(texts, bench_texts, threshold, dedup.workers):
+    references: list[tuple[str, str, list[tuple[str, str]]]] = [
+        ("question", "benchmark", [(b.id, b.instruction) for b in benchmark]),
+        ("code", "benchmark", [(b.id, b.solution) for b in benchmark]),
+        ("question", "prompt_example", _texts(examples, "question")),
+        ("code", "prompt_example", _texts(examples, "code")),
+    ]
+    for field_name, against, refs in references:
+        texts = questions if field_name == "question" else codes
+        threshold = dedup.question_threshold if field_name == "question" else dedup.code_threshold
+        pairs_compared += len(texts) * len(refs)
+        for i, j, score in cross_scores(texts, [normalize(text) for _, text in refs], threshold, dedup.workers):
             if i not in removed:
                 removed[i] = DuplicatePair(
-                    sample_id=samples[i].id, field=field_name, against="benchmark", other_id=benchmark[j].id, score=round(score, 4)
+                    sample_id=samples[i].id, field=field_name, against=against, other_id=refs[j][0], score=round(score, 4)
                 )
 
     proposed = 0
@@ -99,6 +108,7 @@ def dedup_samples(settings: Settings, samples_path: Path, benchmark_path: Path |
         removed=len(removed),
         removed_by=dict(Counter(f"{p.against}_{p.field}" for p in removed.values())),
         benchmark_items=len(benchmark),
+        prompt_examples=len(examples),
         dedup_pairs=pairs_compared,
         candidate_pairs=proposed,
         bad_input_lines=len(bad),
@@ -106,3 +116,15 @@ def dedup_samples(settings: Settings, samples_path: Path, benchmark_path: Path |
         kept_path=str(kept_path),
         report_path=str(report_path),
     )
+
+
+def templates_used(samples: list[Sample]) -> list[str]:
+    """Names of the prompt templates the samples name in their provenance that are still in prompts/."""
+    versions = [s.template_version for s in samples]
+    versions += [v for s in samples for k, v in s.provenance.items() if k.endswith("_template")]
+    names = dict.fromkeys(v.split("@", 1)[0] for v in versions if "@" in v)
+    return [name for name in names if (PROMPTS_DIR / f"{name}.j2").is_file()]
+
+
+def _texts(examples: list[WorkedExample], field_name: str) -> list[tuple[str, str]]:
+    return [(e.id, e.text) for e in examples if e.field == field_name]

@@ -21,7 +21,7 @@ from tasks.generate.facts import FactRetriever, named_apis
 from tasks.generate.io import append, appender, read_records
 from tasks.generate.parsing import Malformed, parse_code, parse_questions
 from tasks.generate.similarity import NearDuplicateIndex, benchmark_files, load_benchmark
-from tasks.generate.templates import PromptTemplate, load_template
+from tasks.generate.templates import PromptTemplate, load_template, prompt_examples
 from tasks.generate.verify import Verifier
 from tasks.kg.store import GraphStore
 from tasks.llm.client import BudgetExhausted, LlmClient, LlmError, LlmUsage, supports_prefill
@@ -61,7 +61,7 @@ class DuplicatePair(BaseModel):
 
     sample_id: str
     field: Literal["question", "code"]
-    against: Literal["benchmark", "dataset"]
+    against: Literal["benchmark", "prompt_example", "dataset"]
     other_id: str
     score: float
 
@@ -134,9 +134,10 @@ def interleave(seeds: Sequence[Seed], single: int, multi: int) -> Iterator[Seed]
 
 
 class DuplicateGate:
-    """Keeps a sample only if neither its question nor its code is too close to the benchmark or to a kept sample."""
+    """Keeps a sample only if neither its question nor its code is too close to the benchmark, to a worked
+    example of the prompt templates in use, or to a kept sample."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, templates: Sequence[str]) -> None:
         dedup = settings.dedup
         self.bench_questions = NearDuplicateIndex(dedup.question_threshold)
         self.bench_codes = NearDuplicateIndex(dedup.code_threshold)
@@ -145,6 +146,11 @@ class DuplicateGate:
                 self.bench_questions.add(item.id, item.instruction)
             if item.solution:
                 self.bench_codes.add(item.id, item.solution)
+        self.example_questions = NearDuplicateIndex(dedup.question_threshold)
+        self.example_codes = NearDuplicateIndex(dedup.code_threshold)
+        for example in prompt_examples(templates):
+            index = self.example_questions if example.field == "question" else self.example_codes
+            index.add(example.id, example.text)
         self.questions = NearDuplicateIndex(dedup.question_threshold)
         self.codes = NearDuplicateIndex(dedup.code_threshold)
 
@@ -156,6 +162,8 @@ class DuplicateGate:
         checks = (
             ("question", "benchmark", self.bench_questions, sample.question),
             ("code", "benchmark", self.bench_codes, sample.code),
+            ("question", "prompt_example", self.example_questions, sample.question),
+            ("code", "prompt_example", self.example_codes, sample.code),
             ("question", "dataset", self.questions, sample.question),
             ("code", "dataset", self.codes, sample.code),
         )
@@ -389,7 +397,7 @@ async def run_waves(
     done_units = {s.provenance.get("unit", "") for s in existing} | {r.unit for r in old_rejects}
     done_inputs = {r.seed_id for r in old_rejects if r.stage == "seed" or "#" not in r.unit}
 
-    gate = DuplicateGate(settings)
+    gate = DuplicateGate(settings, templates)
     accepted: list[Sample] = []
     for sample in existing:
         if sample.id not in {s.id for s in accepted}:

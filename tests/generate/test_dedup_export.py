@@ -7,6 +7,7 @@ import json
 from tasks.generate.dedup import dedup_samples
 from tasks.generate.export import export_dataset
 from tasks.generate.io import read_records
+from tasks.generate.templates import load_template
 from tasks.records import RunResult, Sample
 from tasks.settings import Settings
 
@@ -82,3 +83,18 @@ def test_export_mix_and_loaders(tmp_path):
     assert alpaca.column_names == ["instruction", "input", "output"] and len(alpaca) == 10
     full = load_dataset("json", data_files=str(tmp_path / "export" / "train.full.jsonl"), split="train")
     assert len(full) == 10 and "api_nodes" in full.column_names and "validation" in full.column_names
+
+
+def test_dedup_removes_copies_of_the_prompt_examples(tmp_path):
+    example = next(e for e in load_template("code").examples if e.field == "code")
+    copy = sample(0, "Return the last of the numbers using a Stack.", example.text.replace("  ", "    "))
+    distinct = sample(1, "Build a TreeMap of word lengths and find the longest word's length.", code("  return 3;"))
+    write(tmp_path / "samples.jsonl", [copy, distinct])
+    bench = tmp_path / "bench.jsonl"
+    bench.write_text(json.dumps({"id": "b1", "instruction": "Sort keys.", "solution": "export const x = 1;"}) + "\n")
+    report = dedup_samples(Settings(home=tmp_path / "home"), tmp_path / "samples.jsonl", bench, tmp_path / "out")
+    kept, _ = read_records(tmp_path / "out" / "samples.dedup.jsonl", Sample)
+    assert [s.id for s in kept] == ["s1"] and report.removed_by == {"prompt_example_code": 1}
+    assert report.prompt_examples == len(load_template("code").examples)
+    pair = json.loads((tmp_path / "out" / "decontamination-report.jsonl").read_text())
+    assert pair["other_id"] == example.id and pair["against"] == "prompt_example" and pair["score"] == 1.0

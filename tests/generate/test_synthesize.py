@@ -6,9 +6,11 @@ import json
 
 from tasks.generate.io import read_records
 from tasks.generate.synthesize import Reject, generate_samples
+from tasks.generate.templates import load_template
+from tasks.llm.local import register_provider
 from tasks.records import Sample
 
-from .conftest import AL, HM, FakeVerifier, seed, write_seeds
+from .conftest import AL, HM, FakeVerifier, ScriptedTeacher, seed, write_seeds
 
 
 def run(settings, store, tmp_path, seeds, n, verifier=None):
@@ -76,3 +78,36 @@ def test_rerun_resumes_without_new_calls(settings, store, teacher, tmp_path):
     second, again, _ = run(settings, store, tmp_path, seeds, n=2)
     assert len(teacher.prompts) == calls and second.llm.calls == 0
     assert second.resumed == first.accepted and [s.id for s in again] == [s.id for s in samples]
+
+
+class CopyingTeacher(ScriptedTeacher):
+    """Answers the single-seed code prompt with the first worked example shown in that prompt."""
+
+    def answer(self, system: str, user: str) -> str:
+        if "\nTask: " in user and "returns getIndexOf of 7" in user.split("\nTask: ")[1]:
+            return "```typescript\n" + user.split("```typescript\n")[1].split("```")[0] + "```"
+        return super().answer(system, user)
+
+
+def test_copy_of_a_prompt_example_is_rejected_and_a_distinct_answer_kept(settings, store, tmp_path):
+    register_provider("scripted", CopyingTeacher())
+    seeds = [seed("single", [f"{AL}/ArrayList"], "copy"), seed("multi", [f"{AL}/ArrayList", f"{HM}/HashMap"], "m1")]
+    report, samples, rejects = run(settings, store, tmp_path, seeds, n=2)
+    assert [s.provenance["unit"] for s in samples] == ["m1#0"]
+    assert report.rejects["dedup:near_duplicate_prompt_example_code"] == 1
+    copied = next(r for r in rejects if r.unit == "copy#0")
+    assert "export function lastOf" in copied.code and "code.j2:code-1" in copied.detail
+    pair = json.loads((tmp_path / "out" / "decontamination.jsonl").read_text().splitlines()[0])
+    assert pair == {"sample_id": pair["sample_id"], "field": "code", "against": "prompt_example",
+                    "other_id": "code.j2:code-1", "score": 1.0}
+
+
+def test_worked_examples_come_from_the_template_text():
+    code = load_template("code")
+    assert [e.id for e in code.examples] == ["code.j2:question-1", "code.j2:question-2", "code.j2:code-1", "code.j2:code-2"]
+    assert code.examples[2].text.startswith("import { Stack } from '@kit.ArkTS';") and "```" not in code.examples[2].text
+    assert [e.field for e in load_template("question_single").examples] == ["question"]
+    assert [e.field for e in load_template("question_multi").examples] == ["question"]
+    assert load_template("repair").examples == ()  # only template text follows the task, no example
+    for name in ("code", "oss_instruct", "question_single", "question_multi"):
+        assert all("{{" not in e.text and "<the task>" not in e.text for e in load_template(name).examples)
