@@ -72,9 +72,9 @@ def test_the_pass_at_k_chart_is_a_png_in_the_output_folder_and_an_image_artifact
     assert png.read_bytes().startswith(b"\x89PNG")
     with get_client(sync_client=True) as client:
         keys = ["evaluate-pass-at-k-chart", "evaluate-pass-at-k-chart-file", "evaluate-pass-at-k-chart-table"]
-        found = {a.key: a for a in client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys)))}
-    assert set(found) == set(keys)
-    chart = found["evaluate-pass-at-k-chart"]
-    assert chart.type == "image" and chart.data.startswith("data:image/png;base64,")
-    assert str(png.resolve()) in found["evaluate-pass-at-k-chart-file"].data
-    assert "| pass rate |" in found["evaluate-pass-at-k-chart-table"].data
+        artifacts = client.read_artifacts(artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=keys)))
+    found: dict[str, list] = {key: [a for a in artifacts if a.key == key] for key in keys}
+    assert all(found.values()), found  # every evaluation run (this session has several) stores all three
+    assert all(a.type == "image" and a.data.startswith("data:image/png;base64,") for a in found["evaluate-pass-at-k-chart"])
+    assert any(str(png.resolve()) in a.data for a in found["evaluate-pass-at-k-chart-file"])  # this run's chart
+    assert all("| pass rate |" in a.data for a in found["evaluate-pass-at-k-chart-table"])
