@@ -97,13 +97,14 @@ def static_status(diagnostics: list[Diagnostic]) -> str:
     return "pass"
 
 
-def _run_checker(request: dict[str, object], settings: ArktsSettings) -> dict:
-    with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="arkts-check-", delete=False) as handle:
+def run_harness(script: str, request: dict[str, object], settings: ArktsSettings, what: str) -> dict:
+    """Run one harness script on a JSON request file; its JSON answer, or ToolchainError naming `what`."""
+    with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="arkts-request-", delete=False) as handle:
         json.dump(request, handle)
         request_path = Path(handle.name)
     try:
         proc = subprocess.run(
-            [settings.node, str(harness_script(settings, "static_check.js")), str(request_path)],
+            [settings.node, str(harness_script(settings, script)), str(request_path)],
             capture_output=True,
             text=True,
             timeout=settings.static_timeout_s,
@@ -111,12 +112,16 @@ def _run_checker(request: dict[str, object], settings: ArktsSettings) -> dict:
     except FileNotFoundError as exc:
         raise ToolchainError(f"node executable {settings.node!r} not found") from exc
     except subprocess.TimeoutExpired as exc:
-        raise ToolchainError(f"static check exceeded {settings.static_timeout_s} s") from exc
+        raise ToolchainError(f"{what} exceeded {settings.static_timeout_s} s") from exc
     finally:
         request_path.unlink(missing_ok=True)
     if proc.returncode != 0:
-        raise ToolchainError(f"static checker failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}")
-    report = json.loads(proc.stdout)
+        raise ToolchainError(f"{what} failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}")
+    return json.loads(proc.stdout)
+
+
+def _run_checker(request: dict[str, object], settings: ArktsSettings) -> dict:
+    report = run_harness("static_check.js", request, settings, "static check")
     if report["global_diagnostics"]:
         raise ToolchainError("compiler set-up problem: " + "; ".join(report["global_diagnostics"]))
     return report

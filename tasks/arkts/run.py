@@ -10,7 +10,6 @@ import json
 import os
 import re
 import signal
-import subprocess
 import tempfile
 import time
 from collections.abc import Callable, Sequence
@@ -18,7 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from tasks.arkts.check import ToolchainError, check_layouts, harness_script, sdk_root
+from tasks.arkts.check import check_layouts, run_harness, sdk_root
 from tasks.arkts.sandbox import ChildOutcome, run_in_docker, run_in_process
 from tasks.arkts.workspace import TaskLayout, write_task
 from tasks.records import Diagnostic, RunResult, TestOutcome
@@ -107,23 +106,7 @@ def _bundle(layouts: dict[str, TaskLayout], settings: ArktsSettings) -> dict[str
         for cid, l in layouts.items()
     ]
     request = {"sdk_dir": str(sdk_root(settings)), "runtime_dir": str(settings.runtime_dir), "jobs": jobs}
-    with tempfile.NamedTemporaryFile("w", suffix=".json", prefix="arkts-bundle-", delete=False) as handle:
-        json.dump(request, handle)
-        request_path = Path(handle.name)
-    try:
-        proc = subprocess.run(
-            [settings.node, str(harness_script(settings, "bundle.js")), str(request_path)],
-            capture_output=True,
-            text=True,
-            timeout=settings.static_timeout_s,
-        )
-    except subprocess.TimeoutExpired as exc:
-        raise ToolchainError(f"bundling exceeded {settings.static_timeout_s} s") from exc
-    finally:
-        request_path.unlink(missing_ok=True)
-    if proc.returncode != 0:
-        raise ToolchainError(f"bundler failed (exit {proc.returncode}): {proc.stderr.strip()[-2000:]}")
-    results = json.loads(proc.stdout)["results"]
+    results = run_harness("bundle.js", request, settings, "bundling")["results"]
     errors: dict[str, list[Diagnostic]] = {}
     for cid, layout in layouts.items():
         errors[cid] = [
