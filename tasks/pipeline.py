@@ -136,6 +136,15 @@ def retry_transient(_task: Any, _task_run: Any, state: Any) -> bool:
     return False
 
 
+# how every task that calls a model retries (transient provider failures only) and times out
+MODEL_CALL_POLICY: dict[str, Any] = {
+    "retries": len(LLM_RETRY_DELAYS_S),
+    "retry_delay_seconds": LLM_RETRY_DELAYS_S,
+    "retry_condition_fn": retry_transient,
+    "timeout_seconds": LONG_TIMEOUT_S,
+}
+
+
 def _report_dict(report: BaseModel | Mapping[str, Any] | Any) -> dict[str, Any]:
     if isinstance(report, BaseModel):
         return report.model_dump(mode="json")
@@ -191,10 +200,7 @@ SCORE_SECTIONS = ("scoring", "models")
     cache_policy=content_cache(*SCORE_SECTIONS),
     persist_result=True,
     tags=[LLM_TAG, GPU_TAG],
-    retries=len(LLM_RETRY_DELAYS_S),
-    retry_delay_seconds=LLM_RETRY_DELAYS_S,
-    retry_condition_fn=retry_transient,
-    timeout_seconds=LONG_TIMEOUT_S,
+    **MODEL_CALL_POLICY,
 )
 def score_uncertainty(
     settings: Settings, graph: StageOutput, scorer: str, kits: list[str], modules: list[str], include_system_api: bool
@@ -260,10 +266,7 @@ GENERATE_SECTIONS = ("llm", "generate", "arkts", "models")
     cache_policy=content_cache(*GENERATE_SECTIONS),
     persist_result=True,
     tags=[LLM_TAG],
-    retries=len(LLM_RETRY_DELAYS_S),
-    retry_delay_seconds=LLM_RETRY_DELAYS_S,
-    retry_condition_fn=retry_transient,
-    timeout_seconds=LONG_TIMEOUT_S,
+    **MODEL_CALL_POLICY,
 )
 def generate_samples(
     settings: Settings, graph: StageOutput, seeds: list[StageOutput], n: int, shard: int = 0, shards: int = 1
@@ -319,10 +322,7 @@ EVALUATE_SECTIONS = ("bench", "llm", "arkts")
     cache_policy=content_cache(*EVALUATE_SECTIONS),
     persist_result=True,
     tags=[LLM_TAG, GPU_TAG],
-    retries=len(LLM_RETRY_DELAYS_S),
-    retry_delay_seconds=LLM_RETRY_DELAYS_S,
-    retry_condition_fn=retry_transient,
-    timeout_seconds=LONG_TIMEOUT_S,
+    **MODEL_CALL_POLICY,
 )
 def evaluate_model(
     settings: Settings, model: str | Path, benchmark: Path, task_ids: list[str], n: int, ks: list[int]
